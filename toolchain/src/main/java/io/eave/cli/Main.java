@@ -1,0 +1,110 @@
+package io.eave.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import io.eave.toit.parser.Token;
+import io.eave.toit.parser.TokenKind;
+import io.eave.toit.parser.ToitScanner;
+
+/**
+ * The {@code eave} command-line tool. {@code ./eave} starts the IDE and the tests itself and
+ * hands every other command to this class.
+ */
+public final class Main {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs one command; returns the process exit code (0 ok, 1 the input had errors, 2 usage). */
+    int run(String[] args) {
+        if (args.length == 0) {
+            usage(out);
+            return 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "help", "--help", "-h":
+                usage(out);
+                return 0;
+            case "version", "--version":
+                out.println("eave " + VERSION);
+                return 0;
+            case "tokens":
+                return tokens(rest);
+            default:
+                err.println("eave: unknown command '" + args[0] + "'. Run './eave help' for the list of commands.");
+                return 2;
+        }
+    }
+
+    /** Prints the lexical tokens of a file, one per line: line:column kind text. */
+    private int tokens(List<String> args) {
+        if (args.size() != 1) {
+            err.println("eave tokens: expected exactly one FILE, e.g. './eave tokens hello.toit'.");
+            return 2;
+        }
+        Path file = Path.of(args.get(0));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("eave tokens: cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        int illegal = 0;
+        int line = 1;
+        int column = 1;
+        int at = 0;
+        for (Token token : ToitScanner.scan(text)) {
+            for (; at < token.offset(); at++) {
+                if (text.charAt(at) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            out.printf("%d:%d %s %s%n", line, column, token.kind(), escape(token.text(text)));
+            if (token.kind() == TokenKind.ILLEGAL) {
+                err.printf("%s:%d:%d: error: illegal token %s%n", file, line, column, escape(token.text(text)));
+                illegal++;
+            }
+        }
+        return illegal == 0 ? 0 : 1;
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    }
+
+    private static void usage(PrintStream to) {
+        to.println("""
+                Eave: Toit development for microcontrollers.
+
+                Usage: ./eave COMMAND [ARGS]
+
+                  ide              build what is missing and start the Eave IDE on a sample workspace
+                  test             run every test (Java, C, Eclipse UI tests; Xvfb when there is no display)
+                  tokens FILE      print the lexical tokens of a Toit file, as the editor colours them
+                  version          print the version
+                  help             print this text
+                """);
+    }
+}

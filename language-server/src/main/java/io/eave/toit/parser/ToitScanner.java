@@ -40,7 +40,7 @@ public final class ToitScanner {
     private int lineStart;
     private boolean onlyModifiers = true;   // nothing but `abstract`/`static` on the line yet
     private String lineHead;                // the first other token's text ("" when not a word)
-    private int lineHeadIndent;
+    private int lineIndent = -1;            // indentation of the line's first token; -1 before it
 
     private ToitScanner(CharSequence src) {
         this.src = src;
@@ -221,10 +221,11 @@ public final class ToitScanner {
         String word = src.subSequence(start, pos).toString();
         if (KEYWORDS.contains(word) || RESERVED.contains(word)) return TokenKind.KEYWORD;
         boolean firstOnLine = onlyModifiers;
-        if (CLASS_LIKE.contains(word) && firstOnLine && indentOf(start) == 0 && isIdentifierStart(nextNonBlank(pos))) {
+        int indent = lineIndent < 0 ? indentOf(start) : lineIndent;
+        if (CLASS_LIKE.contains(word) && firstOnLine && indent == 0 && isIdentifierStart(nextNonBlank(pos))) {
             return TokenKind.KEYWORD;
         }
-        if (CLASS_HEADER_WORDS.contains(word) && lineHead != null && CLASS_LIKE.contains(lineHead) && lineHeadIndent == 0) {
+        if (CLASS_HEADER_WORDS.contains(word) && lineHead != null && CLASS_LIKE.contains(lineHead) && lineIndent == 0) {
             return TokenKind.KEYWORD;
         }
         if (word.equals("show") && "import".equals(lineHead)) return TokenKind.KEYWORD;
@@ -461,13 +462,13 @@ public final class ToitScanner {
         if (length <= 0) return;
         out.add(new Token(kind, offset, length));
         if (depth != 0 || kind == TokenKind.COMMENT || kind == TokenKind.DOC_COMMENT) return;
+        if (lineIndent < 0) lineIndent = indentOf(offset);
         if (!onlyModifiers) return;
         boolean word = kind == TokenKind.KEYWORD || kind == TokenKind.IDENTIFIER;
         String text = word ? src.subSequence(offset, offset + length).toString() : "";
         if (!text.equals("abstract") && !text.equals("static")) {
             onlyModifiers = false;
             lineHead = text;
-            lineHeadIndent = indentOf(offset);
         }
     }
 
@@ -475,6 +476,7 @@ public final class ToitScanner {
         lineStart = pos;
         onlyModifiers = true;
         lineHead = null;
+        lineIndent = -1;
     }
 
     private int indentOf(int offset) {

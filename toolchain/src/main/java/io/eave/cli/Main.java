@@ -64,8 +64,11 @@ public final class Main {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("eave tokens: no such file: " + file);
+            return 2;
         } catch (IOException e) {
-            err.println("eave tokens: cannot read " + file + ": " + e.getMessage());
+            err.println("eave tokens: cannot read " + file + ": " + e);
             return 2;
         }
         int illegal = 0;

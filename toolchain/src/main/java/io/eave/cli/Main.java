@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import io.eave.toit.parser.Token;
-import io.eave.toit.parser.TokenKind;
-import io.eave.toit.parser.ToitScanner;
+import io.eave.toit.lexer.Token;
+import io.eave.toit.lexer.TokenKind;
+import io.eave.toit.lexer.ToitScanner;
 
 /**
  * The {@code eave} command-line tool. {@code ./eave} starts the IDE and the tests itself and

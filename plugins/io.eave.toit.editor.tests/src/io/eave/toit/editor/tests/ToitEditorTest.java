@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import io.eave.toit.editor.ToitEditorIds;
 import io.eave.toit.editor.brackets.ToitBracketMatcher;
 import io.eave.toit.editor.highlighting.ToitTokenStyles;
-import io.eave.toit.parser.TokenKind;
+import io.eave.toit.lexer.TokenKind;
 
 /** The Toit editor in the real workbench: what a user sees and what their keys do. */
 public class ToitEditorTest {

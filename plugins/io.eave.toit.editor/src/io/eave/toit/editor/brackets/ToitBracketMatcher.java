@@ -11,9 +11,9 @@ import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.source.ICharacterPairMatcher;
 import org.eclipse.jface.text.source.ICharacterPairMatcherExtension;
 
-import io.eave.toit.parser.Token;
-import io.eave.toit.parser.TokenKind;
-import io.eave.toit.parser.ToitScanner;
+import io.eave.toit.lexer.Token;
+import io.eave.toit.lexer.TokenKind;
+import io.eave.toit.lexer.ToitScanner;
 
 /**
  * Matches {@code ( ) [ ] { } #[ ]} and the parentheses of {@code $(...)} interpolations, using

@@ -9,7 +9,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.ui.PlatformUI;
 
-import io.eave.toit.parser.TokenKind;
+import io.eave.toit.lexer.TokenKind;
 
 /**
  * How each token kind looks. Colours come from the theme (plugin.xml declares them under

@@ -13,8 +13,8 @@ import org.eclipse.jface.text.presentation.IPresentationDamager;
 import org.eclipse.jface.text.presentation.IPresentationRepairer;
 import org.eclipse.swt.custom.StyleRange;
 
-import io.eave.toit.parser.Token;
-import io.eave.toit.parser.ToitScanner;
+import io.eave.toit.lexer.Token;
+import io.eave.toit.lexer.ToitScanner;
 
 /**
  * Damages and repairs by comparing token streams. Comments nest and strings span lines, so one

@@ -9,9 +9,9 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.TextUtilities;
 
-import io.eave.toit.parser.Token;
-import io.eave.toit.parser.TokenKind;
-import io.eave.toit.parser.ToitScanner;
+import io.eave.toit.lexer.Token;
+import io.eave.toit.lexer.TokenKind;
+import io.eave.toit.lexer.ToitScanner;
 
 /**
  * Indentation while typing. Toit's layout is its syntax: a new line keeps the indentation of the

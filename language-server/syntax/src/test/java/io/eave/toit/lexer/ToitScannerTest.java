@@ -1,4 +1,4 @@
-package io.eave.toit.parser;
+package io.eave.toit.lexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.eave.toit.parser;
+package io.eave.toit.lexer;
 
 /** One lexical token: its class and where it lies in the scanned text. */
 public record Token(TokenKind kind, int offset, int length) {

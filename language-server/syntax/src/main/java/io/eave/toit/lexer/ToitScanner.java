@@ -1,4 +1,4 @@
-package io.eave.toit.parser;
+package io.eave.toit.lexer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.eave.toit.parser;
+package io.eave.toit.lexer;
 
 /**
  * Lexical classes of Toit source as an editor shows them. Finer than the parser needs in places

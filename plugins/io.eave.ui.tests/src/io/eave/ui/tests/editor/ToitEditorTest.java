@@ -1,4 +1,4 @@
-package io.eave.toit.editor.tests;
+package io.eave.ui.tests.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

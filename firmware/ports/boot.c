@@ -5,7 +5,9 @@
 
 #include "board.h"
 
-#define EAVE_FIRMWARE_VERSION "0.1.0"
+#ifndef EAVE_FIRMWARE_VERSION
+#error "EAVE_FIRMWARE_VERSION comes from the build (firmware/CMakeLists.txt)"
+#endif
 
 static void write_text(const char *text) {
   board_uart_write((const uint8_t *)text, strlen(text));

@@ -1,0 +1,61 @@
+// Time, sleeping and tasks. Tasks are cooperative inside a container: they switch when one
+// sleeps, yields, waits for a message or ends.
+
+/// A length of time.
+class Duration:
+  us_/int
+
+  constructor --h/int=0 --m/int=0 --s/int=0 --ms/int=0 --us/int=0:
+    us_ = (((h * 60 + m) * 60 + s) * 1000 + ms) * 1000 + us
+
+  constructor.from-ms ms/int:
+    us_ = ms * 1000
+
+  in-us -> int: return us_
+  in-ms -> int: return us_ / 1000
+  in-s -> int: return us_ / 1_000_000
+
+  operator + other/Duration -> Duration: return Duration --us=us_ + other.us_
+  operator - other/Duration -> Duration: return Duration --us=us_ - other.us_
+  operator < other/Duration -> bool: return us_ < other.us_
+  operator == other -> bool: return other is Duration and us_ == other.us_
+
+  stringify -> string:
+    if us_ % 1000 != 0: return "$(us_)us"
+    if us_ % 1_000_000 != 0: return "$(us_ / 1000)ms"
+    return "$(us_ / 1_000_000)s"
+
+/// Suspends the calling task for $ms milliseconds (or $duration); other tasks and containers run.
+sleep --ms/int -> none:
+  sleep-ms_ ms
+
+sleep duration/Duration -> none:
+  sleep-ms_ duration.in-ms
+
+sleep-ms_ ms/int -> none:
+  #primitive.core.sleep-ms
+
+/// Lets the container's other tasks run.
+yield -> none:
+  #primitive.core.yield
+
+/// Starts $code as a new task of this container.
+task code/Lambda -> any:
+  #primitive.core.task-spawn
+
+
+/// Time as a program sees it: monotonic milliseconds since the container started.
+class Time:
+  static monotonic-us -> int:
+    return (time-ms_) * 1000
+
+time-ms_ -> int:
+  #primitive.core.time-ms
+
+/// Sends $message (copied) to the container named $container.
+send-message container/string message/any -> none:
+  #primitive.core.message-send
+
+/// Waits for the next message sent to this container.
+receive-message -> any:
+  #primitive.core.message-receive

@@ -17,7 +17,6 @@ import io.eave.flash.esp.Packets;
 import io.eave.flash.esp.Slip;
 import io.eave.flash.port.FlashPort;
 import io.eave.flash.port.PipePort;
-import io.eave.flash.port.PortClosedException;
 
 /**
  * An emulation of an ESP32-family chip's ROM serial loader, written by us from Espressif's
@@ -165,6 +164,18 @@ public final class RomLoaderEmulator implements AutoCloseable {
         return boots.get();
     }
 
+    /** Waits until the chip has come out of reset {@code n} times in all; false after {@code timeoutMillis}. */
+    public boolean awaitBoots(int n, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (boots.get() < n) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
     /** The baud rate the chip's UART runs at now. */
     public int baud() {
         return deviceBaud;
@@ -221,20 +232,19 @@ public final class RomLoaderEmulator implements AutoCloseable {
         }
     }
 
-    /** Runs on the serving thread when a pending boot is due. */
+    /** Runs on the serving thread when a pending boot is due (or when the line closes with one pending: the chip boots anyway). */
     private void boot() throws IOException {
         bootAtNanos = -1;
         boolean loader = io0Low() && !faults.firmwareOnly();
         boots.incrementAndGet();
         deviceBaud = ROM_BAUD;
-        setDeviceBaud(ROM_BAUD);
         session = null;
         decoder.reset();
-        if (faults.silent()) {
-            state = State.LOADER;
+        state = loader || faults.silent() ? State.LOADER : State.FIRMWARE;
+        if (faults.silent() || port == null) {
             return;
         }
-        state = loader ? State.LOADER : State.FIRMWARE;
+        setDeviceBaud(ROM_BAUD);
         String log = "ets Jul 29 2019 12:21:46\r\n\r\nrst:0x1 (POWERON_RESET),"
                 + (loader ? "boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n"
                         : "boot:0x13 (SPI_FAST_FLASH_BOOT)\r\nconfigsip: 0, SPIWP:0xee\r\nmode:DIO, clock div:2\r\n");
@@ -263,10 +273,15 @@ public final class RomLoaderEmulator implements AutoCloseable {
                     }
                 }
             }
-        } catch (PortClosedException e) {
-            // the line is gone: stop serving
         } catch (IOException e) {
-            // likewise
+            // the line is gone (closed, or the device end failed): stop serving
+        }
+        if (bootAtNanos >= 0) {
+            try {
+                boot();   // released from reset just before the line closed
+            } catch (IOException e) {
+                // nobody listens any more
+            }
         }
     }
 

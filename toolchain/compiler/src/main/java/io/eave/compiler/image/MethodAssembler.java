@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Builds one method's bytecode: emits instructions, resolves forward and backward jumps through
- * labels, and tracks the operand stack depth so that the method's max stack is exact. The depth
- * after an instruction that ends a path is unknown until a label with a known depth is placed.
+ * labels, and tracks the operand stack depth so that the method's max stack is exact. Code after
+ * an instruction that ends a path is dead and dropped, until a label that some jump reaches is
+ * placed; so the code generator need not track reachability itself.
  */
 public final class MethodAssembler {
     private final ByteSink code = new ByteSink();
@@ -48,6 +49,9 @@ public final class MethodAssembler {
 
     /** Emits an instruction whose pops are fixed by the opcode table. */
     public void emit(Opcode op, int a, int b) {
+        if (!reachable) {
+            return;
+        }
         if (op.pops == Opcode.VARIABLE) {
             throw new IllegalArgumentException(op + " needs its pop count: use emitCall");
         }
@@ -63,12 +67,18 @@ public final class MethodAssembler {
 
     /** A call or lambda creation that pops {@code pops} values and pushes one result. */
     public void emitCall(Opcode op, int a, int b, int pops) {
+        if (!reachable) {
+            return;
+        }
         encode(op, a, b, 0);
         effect(pops, 1);
     }
 
     /** NON_LOCAL_BRANCH: unwind {@code levels} block frames, cut to {@code depth}, go to {@code target}. */
     public void emitNonLocalBranch(int levels, int targetDepth, int target) {
+        if (!reachable) {
+            return;
+        }
         encode(Opcode.NON_LOCAL_BRANCH, levels, targetDepth, target);
         reachable = false;
     }
@@ -76,6 +86,9 @@ public final class MethodAssembler {
     public void jump(Opcode op, Label target) {
         if (op.format != OperandFormat.I16) {
             throw new IllegalArgumentException(op + " is not a jump");
+        }
+        if (!reachable) {
+            return;
         }
         code.u8(op.ordinal());
         effect(op.pops, op.pushes);
@@ -96,7 +109,7 @@ public final class MethodAssembler {
         }
     }
 
-    /** Places a label here; code after an unconditional jump becomes reachable again. */
+    /** Places a label here; dead code becomes live again when a jump reaches the label. */
     public void place(Label label) {
         if (label.offset >= 0) {
             throw new IllegalStateException("label placed twice");
@@ -106,11 +119,10 @@ public final class MethodAssembler {
             merge(label);
         } else if (label.depth >= 0) {
             depth = label.depth;
+            reachable = true;
         } else {
-            depth = 0;   // reached only by a later backward jump, which must agree
-            label.depth = 0;
+            return;   // nothing reaches it: what follows stays dead (a backward jump to it is dead too)
         }
-        reachable = true;
         for (int at : label.patches) {
             int distance = label.offset - (at + 2);
             checkDistance(distance);

@@ -307,8 +307,13 @@ public final class DeviceConnection implements AutoCloseable {
         }
     }
 
+    /** Shuts down after the messages already received are dispatched (a REFUSED before the device closes). */
     private void shutdownLater(LinkException cause) {
-        CompletableFuture.runAsync(() -> shutdown(cause));
+        try {
+            events.execute(() -> shutdown(cause));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            shutdown(cause); // already shutting down
+        }
     }
 
     /** Ends the connection once; {@code cause} null means a normal close. */

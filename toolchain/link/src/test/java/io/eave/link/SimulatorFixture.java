@@ -1,0 +1,33 @@
+package io.eave.link;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real eave-sim for end-to-end tests: the binary named by -Deave.sim, else built with CMake
+ * from firmware/ into target/eave-sim-build (incrementally). Without cmake and without a binary the
+ * tests are skipped with a message that says so.
+ */
+final class SimulatorFixture {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    private SimulatorFixture() {
+    }
+
+    static Path binary() throws LinkException {
+        String given = System.getProperty("eave.sim");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        Path buildDir = Path.of("target/eave-sim-build").toAbsolutePath();
+        if (!Simulator.hasCmake() && !Files.isExecutable(buildDir.resolve("ports/host/eave-sim"))
+                && !Files.isExecutable(ROOT.resolve("firmware/target/cmake/ports/host/eave-sim"))) {
+            Assumptions.abort("eave-sim end-to-end tests skipped: cmake is not installed and no eave-sim binary exists"
+                    + " (install cmake and gcc, or pass -Deave.sim=PATH)");
+        }
+        return Simulator.findOrBuild(ROOT, buildDir, new StringBuilder());
+    }
+}

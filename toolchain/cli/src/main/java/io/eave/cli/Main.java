@@ -46,6 +46,8 @@ public final class Main {
             case "version", "--version":
                 out.println("eave " + VERSION);
                 return 0;
+            case "simulate": return new SimulateCommand(out, err).run(rest);
+            case "devices": return new DevicesCommand(out, err).run(rest);
             case "tokens":
                 return tokens(rest);
             default:
@@ -105,6 +107,8 @@ public final class Main {
 
                   ide              build what is missing and start the Eave IDE on a sample workspace
                   test             run every test (Java, C, Eclipse UI tests; Xvfb when there is no display)
+                  simulate         start the simulated device (eave-sim) in the foreground; prints its addresses
+                  devices          list the simulated devices running on this host
                   tokens FILE      print the lexical tokens of a Toit file, as the editor colours them
                   version          print the version
                   help             print this text

@@ -62,9 +62,9 @@ eave_object *eave_alloc(eave_container *c, eave_kind kind, uint32_t klass, size_
 #if EAVE_GC_STRESS
   if (!c->in_reserve) eave_gc_collect(c);
 #endif
-  if (size > (size_t)(c->limit - c->top)) {
+  if (size > eave_heap_room(c)) {
     if (!c->in_reserve) eave_gc_collect(c);
-    if (size > (size_t)(c->limit - c->top)) return NULL;
+    if (size > eave_heap_room(c)) return NULL;
   }
   eave_object *o = (eave_object *)(void *)c->top;
   c->top += size;

@@ -328,6 +328,10 @@ typedef enum {
 /* Allocation helpers (heap.c); each may collect and returns 0 when no memory is left (the caller
  * throws OUT_OF_MEMORY). Values in C locals are invalid after any of them. */
 eave_object *eave_alloc(eave_container *c, eave_kind kind, uint32_t klass, size_t payload);
+/* Bytes that fit before the limit (0 when the reserve was used beyond it). */
+static inline size_t eave_heap_room(const eave_container *c) {
+  return c->top < c->limit ? (size_t)(c->limit - c->top) : 0;
+}
 eave_value eave_new_int(eave_container *c, int64_t i);       /* smi or boxed; 0 on failure */
 eave_value eave_new_float(eave_container *c, double d);
 eave_value eave_new_string(eave_container *c, const uint8_t *bytes, size_t length);

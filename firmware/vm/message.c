@@ -162,8 +162,8 @@ eave_value eave_message_decode(eave_container *c, const uint8_t *bytes, size_t l
   decoder d = { bytes, bytes + length, true };
   size_t need = measure(&d, 0);
   if (!d.ok) return EAVE_NULL;  /* never produced by the encoder */
-  if (need > (size_t)(c->limit - c->top)) eave_gc_collect(c);
-  if (need > (size_t)(c->limit - c->top)) return 0;
+  if (need > eave_heap_room(c)) eave_gc_collect(c);
+  if (need > eave_heap_room(c)) return 0;
   /* Room is there: allocate without collecting (the reserve flag stops eave_alloc's GC). */
   c->in_reserve = true;
   decoder b = { bytes, bytes + length, true };

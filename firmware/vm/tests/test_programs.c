@@ -368,6 +368,369 @@ TEST(exceptions) {
   expect_program(&p, 16384, "finally\ncaught x\nDIVISION_BY_ZERO\n", EAVE_EXIT_EXCEPTION, 1, "it went boom");
 }
 
+TEST(tasks) {
+  program p = begin();
+  asm_image *A = p.a;
+  uint32_t ta = asm_method(A, EAVE_METHOD_LAMBDA, 1, 0, 2);
+  print_const(A, "a1"); I1(LOAD_SMI, 10); PRIM(SLEEP_MS); I0(POP); print_const(A, "a2"); I0(LOAD_NULL); I0(RETURN);
+  uint32_t tb = asm_method(A, EAVE_METHOD_LAMBDA, 1, 0, 2);
+  print_const(A, "b1"); I1(LOAD_SMI, 5); PRIM(SLEEP_MS); I0(POP); print_const(A, "b2");
+  PRIM(YIELD); I0(POP); print_const(A, "b3"); I0(LOAD_NULL); I0(RETURN);
+  asm_entry(A, asm_method(A, 0, 0, 0, 2));
+  I2(CREATE_LAMBDA, ta, 0); PRIM(TASK_SPAWN); I0(POP);
+  I2(CREATE_LAMBDA, tb, 0); PRIM(TASK_SPAWN); I0(POP);
+  print_const(A, "main yields"); PRIM(YIELD); I0(POP);
+  print_const(A, "main sleeps"); I1(LOAD_SMI, 20); PRIM(SLEEP_MS); I0(POP);
+  PRIM(TIME_MS); I1(LOAD_SMI, 20); I1(GE, SEL_OP); print_top(A);
+  I0(LOAD_NULL); I0(RETURN);
+  expect_program(&p, 16384, "main yields\na1\nb1\nmain sleeps\nb2\nb3\na2\ntrue\n", EAVE_EXIT_CODE, 0, NULL);
+}
+
+TEST(globals) {
+  program p = begin();
+  asm_image *A = p.a;
+  uint32_t init = asm_method(A, 0, 0, 0, 2);
+  print_const(A, "init"); I1(LOAD_SMI, 42); I0(RETURN);
+  uint32_t g = asm_global(A, init);
+  uint32_t cyclic = asm_declare(A);
+  uint32_t g2 = asm_global(A, cyclic);
+  asm_begin(A, cyclic, 0, 0, 0, 2);
+  I1(LOAD_GLOBAL, g2); I0(RETURN);
+  uint32_t g3 = asm_global(A, ASM_NONE);
+  asm_entry(A, asm_method(A, 0, 0, 0, 2));
+  I1(LOAD_GLOBAL, g); print_top(A);
+  I1(LOAD_GLOBAL, g); print_top(A);
+  I1(LOAD_GLOBAL, g3); print_top(A);
+  I1(LOAD_SMI, 9); I1(STORE_GLOBAL, g3); I0(POP); I1(LOAD_GLOBAL, g3); print_top(A);
+  I1(LOAD_GLOBAL, g2); I0(RETURN);
+  expect_program(&p, 16384, "init\n42\n42\nnull\n9\n", EAVE_EXIT_EXCEPTION, 1, "CYCLIC_INITIALISATION");
+}
+
+TEST(exit_code) {
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 0, 2));
+  print_const(A, "bye");
+  I1(LOAD_SMI, 3); PRIM(EXIT); I0(RETURN);
+  expect_program(&p, 16384, "bye\n", EAVE_EXIT_CODE, 3, NULL);
+}
+
+/* main: keeps a growing chain of arrays alive until memory runs out. */
+static void hog_body(asm_image *A) {
+  uint32_t top = asm_label(A);
+  I0(LOAD_NULL); I1(STORE_LOCAL, 0); I0(POP);
+  asm_bind(A, top);
+  I1(LOAD_SMI, 4); I0(LOAD_NULL); PRIM(ARRAY_NEW); I0(DUP); I1(LOAD_SMI, 0); I1(LOAD_LOCAL, 0); PRIM(ARRAY_AT_PUT); I0(POP);
+  I1(STORE_LOCAL, 0); I0(POP);
+  I1(JUMP, top);
+}
+
+TEST(out_of_memory) {
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 1, 5));
+  hog_body(A);
+  expect_program(&p, 8192, "", EAVE_EXIT_OUT_OF_MEMORY, 1, "OUT_OF_MEMORY");
+}
+
+TEST(out_of_memory_caught) {
+  program p = begin();
+  asm_image *A = p.a;
+  uint32_t hog = asm_method(A, 0, 0, 1, 5);
+  hog_body(A);
+  asm_entry(A, asm_method(A, 0, 0, 1, 4));
+  uint32_t s = asm_label(A), e = asm_label(A), h = asm_label(A);
+  asm_bind(A, s);
+  I1(CALL_STATIC, hog); I0(RETURN);
+  asm_bind(A, e);
+  asm_bind(A, h);
+  asm_handler(A, 0, s, e, h, 0);
+  PRIM(PRINT); I0(POP);
+  I1(LOAD_SMI, 100); I0(LOAD_NULL); PRIM(ARRAY_NEW); PRIM(ARRAY_SIZE); print_top(A);
+  PRIM(GC_COUNT); I1(LOAD_SMI, 0); I1(GT, SEL_OP); print_top(A);
+  I0(LOAD_NULL); I0(RETURN);
+  expect_program(&p, 8192, "OUT_OF_MEMORY\n100\ntrue\n", EAVE_EXIT_CODE, 0, NULL);
+}
+
+/* --- Several containers. --- */
+static uint8_t *printer_image(size_t *n, const char *word, int lines) {
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 1, 4));
+  uint32_t top = asm_label(A), done = asm_label(A);
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 0); I0(POP);
+  asm_bind(A, top);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, lines); I1(LT, SEL_OP); I1(JUMP_IF_FALSE, done);
+  I1(LOAD_CONST, asm_string(A, word)); I1(LOAD_LOCAL, 0); PRIM(STRINGIFY); I1(ADD, SEL_OP); PRIM(PRINT); I0(POP);
+  I1(LOAD_SMI, 10); PRIM(SLEEP_MS); I0(POP);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 1); I1(ADD, SEL_OP); I1(STORE_LOCAL, 0); I0(POP);
+  I1(JUMP, top);
+  asm_bind(A, done);
+  I0(LOAD_NULL); I0(RETURN);
+  finish(&p);
+  *n = p.length;
+  return p.bytes;
+}
+
+static uint8_t *bad_image(size_t *n, int how) {
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 1, 5));
+  if (how == 0) { I1(LOAD_CONST, asm_string(A, "fail")); I0(THROW); }
+  if (how == 1) { uint32_t l = asm_label(A); asm_bind(A, l); I1(JUMP, l); }
+  if (how == 2) hog_body(A);
+  finish(&p);
+  *n = p.length;
+  return p.bytes;
+}
+
+TEST(isolation) {
+  static const char *names[] = { "thrower", "looper", "hog" };
+  static const eave_exit_kind kinds[] = { EAVE_EXIT_EXCEPTION, EAVE_EXIT_KILLED, EAVE_EXIT_OUT_OF_MEMORY };
+  for (int how = 0; how < 3; how++) {
+    harness h;
+    harness_init(&h);
+    h.prefix_names = true;
+    eave_vm *vm = eave_vm_new(&h.port);
+    size_t n1, n2;
+    uint8_t *good = printer_image(&n1, "tick ", 4);
+    uint8_t *bad = bad_image(&n2, how);
+    eave_load_result r;
+    uint32_t bad_id = eave_vm_start(vm, bad, n2, names[how], 8192, &r);
+    uint32_t good_id = eave_vm_start(vm, good, n1, "good", 16384, &r);
+    EXPECT(bad_id && good_id);
+    int steps = 0;
+    while (harness_exit_index(&h, "good") < 0 && steps++ < 100000) {
+      uint64_t wake;
+      eave_step s = eave_vm_step(vm, &wake);
+      if (s == EAVE_STEP_IDLE) h.now = wake; else h.now += 1;
+      if (s == EAVE_STEP_EMPTY) break;
+    }
+    if (how == 1) {
+      EXPECT(harness_exit_index(&h, names[how]) < 0);  /* still spinning */
+      eave_container_stats st;
+      EXPECT(eave_vm_stats(vm, bad_id, &st) && st.polls > 0);
+      EXPECT(eave_vm_kill(vm, bad_id));
+    }
+    EXPECT(eave_vm_run(vm) == EAVE_STEP_EMPTY);
+    eave_vm_free(vm);
+    free(good);
+    free(bad);
+    EXPECT(h.allocated == 0);
+    EXPECT_STR(h.out, "good: tick 0\ngood: tick 1\ngood: tick 2\ngood: tick 3\n");
+    int gi = harness_exit_index(&h, "good"), bi = harness_exit_index(&h, names[how]);
+    EXPECT(gi >= 0 && bi >= 0);
+    EXPECT(h.exits[gi].kind == EAVE_EXIT_CODE && h.exits[gi].code == 0);
+    EXPECT(h.exits[bi].kind == kinds[how]);
+    if (how == 0) {
+      EXPECT(strcmp(h.exits[bi].message, "fail") == 0);
+      EXPECT(h.exits[bi].trace_length == 1 && h.exits[bi].trace[0].method == 0 && h.exits[bi].trace[0].offset == 3);
+    }
+    if (how == 2) EXPECT(h.exits[bi].trace_length >= 1);
+    harness_done(&h);
+  }
+  passed++;
+}
+
+TEST(messages) {
+  program rx = begin();
+  asm_image *A = rx.a;
+  asm_entry(A, asm_method(A, 0, 0, 1, 4));
+  PRIM(MESSAGE_RECEIVE); PRIM(PRINT); I0(POP);
+  PRIM(MESSAGE_RECEIVE); I1(STORE_LOCAL, 0); PRIM(ARRAY_SIZE); print_top(A);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 0); PRIM(ARRAY_AT); print_top(A);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 1); PRIM(ARRAY_AT); PRIM(PRINT); I0(POP);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 2); PRIM(ARRAY_AT); I1(LOAD_SMI, 0); PRIM(ARRAY_AT); print_top(A);
+  PRIM(MESSAGE_RECEIVE); PRIM(PRINT); I0(POP);
+  I0(LOAD_NULL); I0(RETURN);
+  finish(&rx);
+  program tx = begin();
+  A = tx.a;
+  asm_entry(A, asm_method(A, 0, 0, 1, 5));
+  uint32_t to = asm_string(A, "rx");
+  I1(LOAD_CONST, to); I1(LOAD_CONST, asm_string(A, "hello")); PRIM(MESSAGE_SEND); I0(POP);
+  I1(LOAD_SMI, 3); I0(LOAD_NULL); PRIM(ARRAY_NEW); I1(STORE_LOCAL, 0); I0(POP);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 0); I1(LOAD_CONST, asm_int(A, 1LL << 40)); PRIM(ARRAY_AT_PUT); I0(POP);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 1); I1(LOAD_CONST, asm_string(A, "two")); PRIM(ARRAY_AT_PUT); I0(POP);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 2); I1(LOAD_SMI, 1); I1(LOAD_CONST, asm_float(A, 3.5)); PRIM(ARRAY_NEW); PRIM(ARRAY_AT_PUT); I0(POP);
+  I1(LOAD_CONST, to); I1(LOAD_LOCAL, 0); PRIM(MESSAGE_SEND); I0(POP);
+  /* A message of the wrong kind throws in the sender. */
+  I1(LOAD_CONST, to); I2(CREATE_LAMBDA, 0, 0); PRIM(MESSAGE_SEND); I0(RETURN);
+  finish(&tx);
+  harness h;
+  harness_init(&h);
+  eave_vm *vm = eave_vm_new(&h.port);
+  eave_load_result r;
+  uint32_t rx_id = eave_vm_start(vm, rx.bytes, rx.length, "rx", 16384, &r);
+  EXPECT(rx_id);
+  EXPECT(eave_vm_run(vm) == EAVE_STEP_BLOCKED);  /* rx waits */
+  EXPECT(eave_vm_start(vm, tx.bytes, tx.length, "tx", 16384, &r));
+  EXPECT(eave_vm_run(vm) == EAVE_STEP_BLOCKED);
+  EXPECT(eave_vm_send_string(vm, "rx", "from the host", 13));
+  EXPECT(eave_vm_run(vm) == EAVE_STEP_EMPTY);
+  eave_vm_free(vm);
+  free(rx.bytes);
+  free(tx.bytes);
+  EXPECT(h.allocated == 0);
+  EXPECT_STR(h.out, "hello\n3\n1099511627776\ntwo\n3.5\nfrom the host\n");
+  int ti = harness_exit_index(&h, "tx");
+  EXPECT(ti >= 0 && h.exits[ti].kind == EAVE_EXIT_EXCEPTION && strcmp(h.exits[ti].message, "WRONG_ARGUMENT_TYPE") == 0);
+  harness_done(&h);
+  passed++;
+}
+
+TEST(debug_hooks) {
+  size_t n;
+  uint8_t *b = printer_image(&n, "p ", 3);
+  harness h;
+  harness_init(&h);
+  eave_vm *vm = eave_vm_new(&h.port);
+  eave_load_result r;
+  uint32_t id = eave_vm_start(vm, b, n, "dbg", 16384, &r);
+  EXPECT(id);
+  EXPECT(eave_vm_pause(vm, id));
+  uint64_t wake;
+  EXPECT(eave_vm_step(vm, &wake) == EAVE_STEP_BLOCKED);
+  EXPECT(h.out_len == 0);
+  EXPECT(eave_vm_resume(vm, id));
+  EXPECT(eave_vm_arm_breakpoints(vm, id, true));
+  EXPECT(eave_vm_run(vm) == EAVE_STEP_EMPTY);
+  EXPECT(h.breakpoint_hits > 0);
+  EXPECT_STR(h.out, "p 0\np 1\np 2\n");
+  eave_vm_free(vm);
+  free(b);
+  EXPECT(h.allocated == 0);
+  harness_done(&h);
+  passed++;
+}
+
+TEST(start_errors) {
+  harness h;
+  harness_init(&h);
+  eave_vm *vm = eave_vm_new(&h.port);
+  size_t n;
+  uint8_t *b = printer_image(&n, "x", 1);
+  eave_load_result r;
+  EXPECT(eave_vm_start(vm, b, n, "", 16384, &r) == 0 && r.error == EAVE_ERR_NAME);
+  EXPECT(eave_vm_start(vm, b, n, "a", 16384, &r) != 0);
+  EXPECT(eave_vm_start(vm, b, n, "a", 16384, &r) == 0 && r.error == EAVE_ERR_NAME);
+  h.fail_after = h.allocated + 100;
+  EXPECT(eave_vm_start(vm, b, n, "b", 1 << 20, &r) == 0 && r.error == EAVE_ERR_NO_MEMORY);
+  h.fail_after = 0;
+  b[n - 1] ^= 1;
+  EXPECT(eave_vm_start(vm, b, n, "c", 16384, &r) == 0 && r.error == EAVE_ERR_CRC);
+  eave_vm_free(vm);
+  free(b);
+  EXPECT(h.allocated == 0);
+  harness_done(&h);
+  passed++;
+}
+
+/* Golden images from the Java side (docs/vectors/image/README.md): NAME.bin with NAME.expect
+ * holding the console lines, then a last line "exit CODE" or "uncaught MESSAGE"; and bad/NAME.bin
+ * images that must be refused (without crashing). */
+static void bad_vectors(void) {
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/bad", EAVE_VECTORS_DIR);
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *e;
+  int count = 0;
+  while ((e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (len < 5 || strcmp(e->d_name + len - 4, ".bin") != 0) continue;
+    char path[1300];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    FILE *f = fopen(path, "rb");
+    if (!f) continue;
+    static uint8_t image[1 << 20];
+    size_t n = fread(image, 1, sizeof image, f);
+    fclose(f);
+    /* Exact-size copy, so ASan sees any read past the end. */
+    uint8_t *copy = malloc(n ? n : 1);
+    memcpy(copy, image, n);
+    harness h;
+    harness_init(&h);
+    eave_load_result r;
+    count++;
+    if (eave_image_check(&h.port, copy, n, &r) == EAVE_OK) {
+      fprintf(stderr, "FAIL bad/%s: accepted\n", e->d_name);
+      failed++;
+    } else {
+      passed++;
+    }
+    free(copy);
+    harness_done(&h);
+  }
+  closedir(d);
+  printf("%d bad images refused from %s\n", count, dir);
+}
+
+static void vectors(void) {
+  DIR *d = opendir(EAVE_VECTORS_DIR);
+  if (!d) { printf("no %s: no golden images yet\n", EAVE_VECTORS_DIR); return; }
+  struct dirent *e;
+  int count = 0;
+  while ((e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (len < 5 || strcmp(e->d_name + len - 4, ".bin") != 0) continue;
+    char path[1024], expect_path[1024];
+    snprintf(path, sizeof path, "%s/%s", EAVE_VECTORS_DIR, e->d_name);
+    snprintf(expect_path, sizeof expect_path, "%s/%.*s.expect", EAVE_VECTORS_DIR, (int)(len - 4), e->d_name);
+    FILE *f = fopen(expect_path, "rb");
+    if (!f) continue;
+    static char expect[65536];
+    size_t en = fread(expect, 1, sizeof expect - 1, f);
+    fclose(f);
+    expect[en] = 0;
+    f = fopen(path, "rb");
+    if (!f) continue;
+    static uint8_t image[1 << 20];
+    size_t n = fread(image, 1, sizeof image, f);
+    fclose(f);
+    /* Split off the last line: the exit. */
+    while (en > 0 && expect[en - 1] == '\n') expect[--en] = 0;
+    char *last = strrchr(expect, '\n');
+    const char *exit_line = last ? last + 1 : expect;
+    char exit_copy[256];
+    size_t el = strlen(exit_line) < sizeof exit_copy - 1 ? strlen(exit_line) : sizeof exit_copy - 1;
+    memcpy(exit_copy, exit_line, el);
+    exit_copy[el] = 0;
+    if (last) last[1] = 0; else expect[0] = 0;
+    current = e->d_name;
+    count++;
+    harness h;
+    harness_init(&h);
+    eave_vm *vm = eave_vm_new(&h.port);
+    eave_load_result r;
+    uint32_t id = eave_vm_start(vm, image, n, "main", 256 * 1024, &r);
+    if (!id) {
+      fprintf(stderr, "FAIL %s: refused: %s: %s (record %s %u, offset %u)\n", current, eave_error_name(r.error), r.message,
+              eave_record_name(r.record), r.index, r.offset);
+      failed++;
+    } else {
+      eave_vm_run_for(vm, 60000);
+      char got_exit[256] = "";
+      if (h.nexits == 1) {
+        if (h.exits[0].kind == EAVE_EXIT_CODE) snprintf(got_exit, sizeof got_exit, "exit %lld", (long long)h.exits[0].code);
+        else if (h.exits[0].kind == EAVE_EXIT_EXCEPTION) snprintf(got_exit, sizeof got_exit, "uncaught %s", h.exits[0].message);
+        else if (h.exits[0].kind == EAVE_EXIT_OUT_OF_MEMORY) snprintf(got_exit, sizeof got_exit, "uncaught %s", h.exits[0].message);
+      }
+      const char *out = h.out ? h.out : "";
+      if (strcmp(out, expect) != 0 || strcmp(got_exit, exit_copy) != 0) {
+        fprintf(stderr, "FAIL %s:\n--- got ---\n%s%s\n--- want ---\n%s%s\n", current, out, got_exit, expect, exit_copy);
+        failed++;
+      } else {
+        passed++;
+      }
+    }
+    eave_vm_free(vm);
+    harness_done(&h);
+  }
+  closedir(d);
+  printf("%d golden images from %s\n", count, EAVE_VECTORS_DIR);
+}
+
 int main(void) {
   RUN(hello);
   RUN(arithmetic);
@@ -380,6 +743,17 @@ int main(void) {
   RUN(dead_block);
   RUN(lambdas);
   RUN(exceptions);
+  RUN(tasks);
+  RUN(globals);
+  RUN(exit_code);
+  RUN(out_of_memory);
+  RUN(out_of_memory_caught);
+  RUN(isolation);
+  RUN(messages);
+  RUN(debug_hooks);
+  RUN(start_errors);
+  vectors();
+  bad_vectors();
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }

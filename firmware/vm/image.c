@@ -283,6 +283,7 @@ static eave_error verify_classes(verifier *v) {
     if (!r.ok) return fail(v, EAVE_ERR_RECORD, EAVE_REC_CLASS, i, at, "class runs past the end");
     if (super > img->classes) return fail(v, EAVE_ERR_CLASS, EAVE_REC_CLASS, i, at, "superclass index out of range");
     if (flags > 15) return fail(v, EAVE_ERR_CLASS, EAVE_REC_CLASS, i, at, "unknown class flags");
+    if (fields > EAVE_MAX_FIELDS) return fail(v, EAVE_ERR_LIMIT, EAVE_REC_CLASS, i, at, "more fields than EAVE_MAX_FIELDS");
     if (name > img->constants || (name != 0 && !constant_is_string(img, name - 1)))
       return fail(v, EAVE_ERR_CLASS, EAVE_REC_CLASS, i, at, "class name is not a string constant");
     for (uint32_t k = 0; k < supertypes; k++) {

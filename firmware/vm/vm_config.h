@@ -24,6 +24,10 @@
 #ifndef EAVE_MAX_CODE_LENGTH
 #define EAVE_MAX_CODE_LENGTH 0xFFFFu /* verifier scratch is 2 bytes per code byte; I16 jumps */
 #endif
+#ifndef EAVE_MAX_FIELDS
+#define EAVE_MAX_FIELDS 0xFFFFu      /* fields of one class (LOAD_FIELD reaches 256; an instance
+                                        of more would not fit a microcontroller's heap anyway) */
+#endif
 #ifndef EAVE_MAX_FRAME_SLOTS
 #define EAVE_MAX_FRAME_SLOTS 512u    /* arity + locals + max stack of one method: LOAD_LOCAL
                                         reaches 256 slots, the rest is operand stack */

@@ -731,6 +731,64 @@ static void vectors(void) {
   printf("%d golden images from %s\n", count, EAVE_VECTORS_DIR);
 }
 
+TEST(gc_survivors) {
+  program p = begin();
+  asm_image *A = p.a;
+  uint32_t box = asm_class(A, p.k.object, 0, "Box", 2);
+  asm_entry(A, asm_method(A, 0, 0, 3, 6));
+  uint32_t fill = asm_label(A), filled = asm_label(A), churn = asm_label(A), churned = asm_label(A), sum = asm_label(A), summed = asm_label(A);
+  /* a = Array 10; for i: a[i] = Box(i, "s" + i) */
+  I1(LOAD_SMI, 10); I0(LOAD_NULL); PRIM(ARRAY_NEW); I1(STORE_LOCAL, 0); I0(POP);
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 1); I0(POP);
+  asm_bind(A, fill);
+  I1(LOAD_LOCAL, 1); I1(LOAD_SMI, 10); I1(LT, SEL_OP); I1(JUMP_IF_FALSE, filled);
+  I1(LOAD_LOCAL, 0); I1(LOAD_LOCAL, 1);
+  I1(ALLOCATE, box); I0(DUP); I1(LOAD_LOCAL, 1); I1(STORE_FIELD, 0); I0(POP);
+  I0(DUP); I1(LOAD_CONST, asm_string(A, "s")); I1(LOAD_LOCAL, 1); PRIM(STRINGIFY); I1(ADD, SEL_OP); I1(STORE_FIELD, 1); I0(POP);
+  PRIM(ARRAY_AT_PUT); I0(POP);
+  I1(LOAD_LOCAL, 1); I1(LOAD_SMI, 1); I1(ADD, SEL_OP); I1(STORE_LOCAL, 1); I0(POP);
+  I1(JUMP, fill);
+  asm_bind(A, filled);
+  /* 3000 garbage arrays */
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 1); I0(POP);
+  asm_bind(A, churn);
+  I1(LOAD_LOCAL, 1); I1(LOAD_CONST, asm_int(A, 3000)); I1(LT, SEL_OP); I1(JUMP_IF_FALSE, churned);
+  I1(LOAD_SMI, 8); I1(LOAD_CONST, asm_float(A, 1.25)); PRIM(ARRAY_NEW); I0(POP);
+  I1(LOAD_LOCAL, 1); I1(LOAD_SMI, 1); I1(ADD, SEL_OP); I1(STORE_LOCAL, 1); I0(POP);
+  I1(JUMP, churn);
+  asm_bind(A, churned);
+  /* sum the fields, print the last string */
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 1); I0(POP);
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 2); I0(POP);
+  asm_bind(A, sum);
+  I1(LOAD_LOCAL, 1); I1(LOAD_SMI, 10); I1(LT, SEL_OP); I1(JUMP_IF_FALSE, summed);
+  I1(LOAD_LOCAL, 2); I1(LOAD_LOCAL, 0); I1(LOAD_LOCAL, 1); PRIM(ARRAY_AT); I1(LOAD_FIELD, 0); I1(ADD, SEL_OP); I1(STORE_LOCAL, 2); I0(POP);
+  I1(LOAD_LOCAL, 1); I1(LOAD_SMI, 1); I1(ADD, SEL_OP); I1(STORE_LOCAL, 1); I0(POP);
+  I1(JUMP, sum);
+  asm_bind(A, summed);
+  I1(LOAD_LOCAL, 2); print_top(A);
+  I1(LOAD_LOCAL, 0); I1(LOAD_SMI, 9); PRIM(ARRAY_AT); I1(LOAD_FIELD, 1); PRIM(PRINT); I0(POP);
+  PRIM(GC_COUNT); I1(LOAD_SMI, 10); I1(GT, SEL_OP); print_top(A);
+  PRIM(MEMORY_USED); I1(LOAD_CONST, asm_int(A, 8192)); I1(LT, SEL_OP); print_top(A);
+  I1(LOAD_SMI, 1); I0(LOAD_NULL); PRIM(ARRAY_NEW); I0(POP);
+  PRIM(GC_COUNT); PRIM(GC_COUNT); I1(EQ, SEL_EQ); print_top(A);
+  I0(LOAD_NULL); I0(RETURN);
+  /* Under GC stress every allocation collects, so two reads around an allocation differ... but
+   * GC_COUNT allocates nothing: the last line is true in both builds. */
+  expect_program(&p, 8192, "45\ns9\ntrue\ntrue\ntrue\n", EAVE_EXIT_CODE, 0, NULL);
+}
+
+TEST(gc_stress_is_on) {
+  /* Three allocations: under EAVE_GC_STRESS each one collects first. */
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 0, 3));
+  for (int i = 0; i < 3; i++) { I1(LOAD_SMI, 2); I0(LOAD_NULL); PRIM(ARRAY_NEW); I0(POP); }
+  PRIM(GC_COUNT); I1(LOAD_SMI, 3); I1(GE, SEL_OP); print_top(A);
+  I0(LOAD_NULL); I0(RETURN);
+  expect_program(&p, 16384, EAVE_GC_STRESS ? "true\n" : "false\n", EAVE_EXIT_CODE, 0, NULL);
+}
+
 int main(void) {
   RUN(hello);
   RUN(arithmetic);
@@ -744,6 +802,8 @@ int main(void) {
   RUN(lambdas);
   RUN(exceptions);
   RUN(tasks);
+  RUN(gc_survivors);
+  RUN(gc_stress_is_on);
   RUN(globals);
   RUN(exit_code);
   RUN(out_of_memory);

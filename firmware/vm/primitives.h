@@ -1,7 +1,8 @@
 /* The one list of VM primitives: the operations the core library (written in Toit) cannot
  * express itself. PRIM(name, number, arity) — numbers are part of the image format and never
  * reused; the Java compiler checks its table against this file. A primitive that fails throws
- * (an Exception_ with a message), it never returns an error value. */
+ * a string naming the error, like the VM's own errors (docs/bytecode.md), e.g. "OUT_OF_BOUNDS";
+ * it never returns an error value. */
 #ifndef EAVE_PRIMITIVES_H
 #define EAVE_PRIMITIVES_H
 

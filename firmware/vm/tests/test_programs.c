@@ -789,6 +789,128 @@ TEST(gc_stress_is_on) {
   expect_program(&p, 16384, EAVE_GC_STRESS ? "true\n" : "false\n", EAVE_EXIT_CODE, 0, NULL);
 }
 
+TEST(unwinding) {
+  program p = begin();
+  asm_image *A = p.a;
+  uint32_t do_times = add_do_times(A);
+  /* Two block levels: the inner block counts in home's slot 0 and returns from home at 4. */
+  uint32_t inner = asm_method(A, EAVE_METHOD_BLOCK, 2, 0, 3);
+  uint32_t no = asm_label(A);
+  I2(LOAD_OUTER, 2, 0); I1(LOAD_SMI, 1); I1(ADD, SEL_OP); I2(STORE_OUTER, 2, 0); I0(POP);
+  I2(LOAD_OUTER, 2, 0); I1(LOAD_SMI, 4); I1(EQ, SEL_EQ); I1(JUMP_IF_FALSE, no);
+  I2(LOAD_OUTER, 2, 0); I2(LOAD_OUTER, 1, 1); I1(ADD, SEL_OP); I1(LOAD_SMI, 10); I1(MUL, SEL_OP); I0(NON_LOCAL_RETURN);
+  asm_bind(A, no);
+  I0(LOAD_NULL); I0(RETURN);
+  uint32_t outer = asm_method(A, EAVE_METHOD_BLOCK, 2, 0, 3);
+  I1(LOAD_SMI, 3); I1(CREATE_BLOCK, inner); I1(CALL_STATIC, do_times); I0(POP); I0(LOAD_NULL); I0(RETURN);
+  uint32_t home = asm_method(A, 0, 0, 1, 3);
+  I1(LOAD_SMI, 0); I1(STORE_LOCAL, 0); I0(POP);
+  I1(LOAD_SMI, 2); I1(CREATE_BLOCK, outer); I1(CALL_STATIC, do_times); I0(POP); I1(LOAD_SMI, -1); I0(RETURN);
+
+  /* A break whose target stays inside the try: the finally does not run. */
+  uint32_t br = asm_declare(A);
+  uint32_t after = asm_label(A);
+  uint32_t brk = asm_method(A, EAVE_METHOD_BLOCK, 2, 0, 1);
+  I3(NON_LOCAL_BRANCH, 1, 0, after);
+  asm_begin(A, br, 0, 0, 0, 3);
+  uint32_t s = asm_label(A), e = asm_label(A), h = asm_label(A);
+  asm_bind(A, s);
+  I1(LOAD_SMI, 5); I1(CREATE_BLOCK, brk); I1(CALL_STATIC, do_times); I0(POP);
+  print_const(A, "not reached");
+  asm_bind(A, after);
+  print_const(A, "after break");
+  asm_bind(A, e);
+  I1(LOAD_SMI, 1); I0(RETURN);
+  asm_bind(A, h);
+  asm_handler(A, 1, s, e, h, 0);
+  print_const(A, "finally ran (wrong)");
+  I0(RETHROW);
+
+  /* A break out of the try: the finally runs, then the branch goes on. */
+  uint32_t br2 = asm_declare(A);
+  uint32_t after2 = asm_label(A);
+  uint32_t brk2 = asm_method(A, EAVE_METHOD_BLOCK, 2, 0, 1);
+  I3(NON_LOCAL_BRANCH, 1, 0, after2);
+  asm_begin(A, br2, 0, 0, 0, 3);
+  uint32_t s2 = asm_label(A), e2 = asm_label(A), h2 = asm_label(A);
+  asm_bind(A, s2);
+  I1(LOAD_SMI, 5); I1(CREATE_BLOCK, brk2); I1(CALL_STATIC, do_times); I0(POP);
+  print_const(A, "not reached");
+  asm_bind(A, e2);
+  I1(JUMP, after2);
+  asm_bind(A, h2);
+  asm_handler(A, 1, s2, e2, h2, 0);
+  print_const(A, "finally ran");
+  I0(RETHROW);
+  asm_bind(A, after2);
+  print_const(A, "after break 2");
+  I1(LOAD_SMI, 2); I0(RETURN);
+
+  /* Nested handlers in one frame: the inner finally rethrows into the outer catch. */
+  uint32_t nf = asm_method(A, 0, 0, 0, 3);
+  uint32_t s3 = asm_label(A), e3 = asm_label(A), h3 = asm_label(A), s4 = asm_label(A), e4 = asm_label(A), h4 = asm_label(A);
+  asm_bind(A, s3);
+  asm_bind(A, s4);
+  I1(LOAD_CONST, asm_string(A, "inner")); I0(THROW);
+  asm_bind(A, e4);
+  asm_bind(A, h4);
+  print_const(A, "inner finally");
+  I0(RETHROW);
+  asm_bind(A, e3);
+  asm_bind(A, h3);
+  asm_handler(A, 1, s4, e4, h4, 0);
+  asm_handler(A, 0, s3, e3, h3, 0);
+  PRIM(PRINT); I0(RETURN);
+
+  /* A catch inside a block body; an exception thrown in a finally replaces the unwind. */
+  uint32_t cb = asm_method(A, EAVE_METHOD_BLOCK, 2, 0, 3);
+  uint32_t s5 = asm_label(A), e5 = asm_label(A), h5 = asm_label(A);
+  asm_bind(A, s5);
+  I1(LOAD_SMI, 1); I1(LOAD_LOCAL, 1); I1(MOD, SEL_OP); I0(RETURN);
+  asm_bind(A, e5);
+  asm_bind(A, h5);
+  asm_handler(A, 0, s5, e5, h5, 0);
+  PRIM(PRINT); I0(RETURN);
+  uint32_t replace = asm_method(A, 0, 0, 0, 3);
+  uint32_t s6 = asm_label(A), e6 = asm_label(A), h6 = asm_label(A);
+  asm_bind(A, s6);
+  I1(LOAD_CONST, asm_string(A, "first")); I0(THROW);
+  asm_bind(A, e6);
+  asm_bind(A, h6);
+  asm_handler(A, 1, s6, e6, h6, 0);
+  I1(LOAD_CONST, asm_string(A, "second")); I0(THROW);
+
+  asm_entry(A, asm_method(A, 0, 0, 0, 4));
+  I1(CALL_STATIC, home); print_top(A);
+  I1(CALL_STATIC, br); print_top(A);
+  I1(CALL_STATIC, br2); print_top(A);
+  I1(CALL_STATIC, nf); I0(POP);
+  I1(LOAD_SMI, 2); I1(CREATE_BLOCK, cb); I1(CALL_STATIC, do_times); I0(POP);
+  I1(CALL_STATIC, replace); I0(RETURN);
+  expect_program(&p, 16384,
+                 "50\nafter break\n1\nfinally ran\nafter break 2\n2\ninner finally\ninner\nDIVISION_BY_ZERO\n",
+                 EAVE_EXIT_EXCEPTION, 1, "second");
+}
+
+TEST(message_errors) {
+  program p = begin();
+  asm_image *A = p.a;
+  asm_entry(A, asm_method(A, 0, 0, 0, 4));
+  uint32_t s = asm_label(A), e = asm_label(A), h = asm_label(A), top = asm_label(A);
+  asm_bind(A, s);
+  I1(LOAD_CONST, asm_string(A, "nobody")); I0(LOAD_NULL); PRIM(MESSAGE_SEND); I0(POP);
+  asm_bind(A, e);
+  I1(JUMP, top);
+  asm_bind(A, h);
+  asm_handler(A, 0, s, e, h, 0);
+  PRIM(PRINT); I0(POP);
+  /* Sending to itself until the inbox is full. */
+  asm_bind(A, top);
+  I1(LOAD_CONST, asm_string(A, "main")); I1(LOAD_SMI, 1); PRIM(MESSAGE_SEND); I0(POP);
+  I1(JUMP, top);
+  expect_program(&p, 16384, "NO_SUCH_CONTAINER\n", EAVE_EXIT_EXCEPTION, 1, "MESSAGE_QUEUE_FULL");
+}
+
 int main(void) {
   RUN(hello);
   RUN(arithmetic);
@@ -802,6 +924,8 @@ int main(void) {
   RUN(lambdas);
   RUN(exceptions);
   RUN(tasks);
+  RUN(unwinding);
+  RUN(message_errors);
   RUN(gc_survivors);
   RUN(gc_stress_is_on);
   RUN(globals);

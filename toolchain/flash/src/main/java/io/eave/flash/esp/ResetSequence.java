@@ -46,18 +46,22 @@ public enum ResetSequence {
     public boolean enterLoader(FlashPort port, boolean slow) throws InterruptedException {
         switch (resolve(port)) {
             case CLASSIC -> {
-                boolean lines = port.setDtr(false);   // IO0 high
-                lines &= port.setRts(true);           // EN low: in reset
+                if (!port.setDtr(false)) {            // IO0 high
+                    return false;                     // no modem lines: nothing to wait for
+                }
+                port.setRts(true);                    // EN low: in reset
                 Thread.sleep(100);
                 port.setDtr(true);                    // IO0 low
                 port.setRts(false);                   // EN released: the ROM starts and samples IO0
                 Thread.sleep(slow ? 550 : 50);
                 port.setDtr(false);                   // IO0 released
-                return lines;
+                return true;
             }
             case USB_SERIAL_JTAG -> {
-                boolean lines = port.setRts(false);
-                lines &= port.setDtr(false);          // idle
+                if (!port.setRts(false)) {
+                    return false;
+                }
+                port.setDtr(false);                   // idle
                 Thread.sleep(100);
                 port.setDtr(true);                    // IO0
                 port.setRts(false);
@@ -68,7 +72,7 @@ public enum ResetSequence {
                 Thread.sleep(100);
                 port.setDtr(false);
                 port.setRts(false);                   // out of reset, into the loader
-                return lines;
+                return true;
             }
             default -> {
                 return false;

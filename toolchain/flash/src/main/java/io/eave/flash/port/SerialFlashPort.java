@@ -16,6 +16,9 @@ public final class SerialFlashPort implements FlashPort {
     static final int ESPRESSIF_VID = 0x303A;
     static final int USB_SERIAL_JTAG_PID = 0x1001;
 
+    /** A write that makes no progress for this long fails (a real UART drains 1 KiB in under 0.1 s at 115200 baud). */
+    private static final long WRITE_STALL_NANOS = 5_000_000_000L;
+
     private final String name;
     private final SerialPort port;
     private long currentTimeout = -1;
@@ -83,16 +86,35 @@ public final class SerialFlashPort implements FlashPort {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        long stalledSince = -1;
         while (length > 0) {
             if (closed) {
                 throw new PortClosedException(name + " is closed");
             }
             int n = port.writeBytes(bytes, length, offset);
-            if (n < 0) {
-                throw new PortClosedException(name + " closed or failed while writing (the device went away?)");
+            if (n > 0) {
+                offset += n;
+                length -= n;
+                stalledSince = -1;
+                continue;
             }
-            offset += n;
-            length -= n;
+            // nothing taken: the device went away (a hung-up pty, an unplugged USB port), or the line is stalled
+            if (n < 0 || port.bytesAvailable() < 0) {
+                throw new PortClosedException(name + " closed or failed while writing (error " + port.getLastErrorCode()
+                        + "; the device went away?)");
+            }
+            long now = System.nanoTime();
+            if (stalledSince < 0) {
+                stalledSince = now;
+            } else if (now - stalledSince > WRITE_STALL_NANOS) {
+                throw new IOException(name + " took no data for " + WRITE_STALL_NANOS / 1_000_000_000L + " s");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing to " + name);
+            }
         }
     }
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "utf8.h"
+
 #include "device_config.h"
 
 #define EAVE_MANAGE_PROTOCOL_VERSION 1u
@@ -149,7 +151,6 @@ void eave_encode_exited(eave_writer *w, const eave_exit_event *event);
 /* Console channel payload: stream, container name ("" for the device), then the text. */
 void eave_encode_console(eave_writer *w, uint8_t stream, const char *name, const uint8_t *text, size_t length);
 
-/* True when bytes are valid UTF-8 (no overlong forms, no surrogates). */
-bool eave_utf8_valid(const uint8_t *bytes, size_t length);
+
 
 #endif

@@ -2,6 +2,7 @@
  * "Verification of code"). Every read of the image here is bounds-checked; once an image passes,
  * the interpreter trusts what was proved and decodes records with the unchecked helpers at the
  * end of this file. */
+#include "utf8.h"
 #include "internal.h"
 #include "crc32.h"
 
@@ -88,31 +89,6 @@ static int64_t read_svarint(reader *r) {
 static bool skip(reader *r, uint32_t n) {
   if (!r->ok || n > r->end - r->pos) { r->ok = false; return false; }
   r->pos += n;
-  return true;
-}
-
-/* Valid UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
-bool eave_utf8_valid(const uint8_t *s, size_t n);
-bool eave_utf8_valid(const uint8_t *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = s[i];
-    if (c < 0x80) { i++; continue; }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (n - i < len) return false;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return false;
-    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-    i += len;
-  }
   return true;
 }
 

@@ -8,7 +8,7 @@
 #include "internal.h"
 #include "ops.h"
 
-bool eave_utf8_valid(const uint8_t *s, size_t n);
+#include "utf8.h"
 eave_prim_status eave_prim_message_send(eave_container *c, eave_value *args, eave_value *result);
 eave_prim_status eave_prim_message_receive(eave_container *c, eave_task *t, eave_value *result);
 eave_task *eave_spawn(eave_container *c, eave_value *lambda_slot);

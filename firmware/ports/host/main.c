@@ -76,7 +76,7 @@ static void serve(sim *s) {
       sim_connection *c = &s->connections[i];
       fds[count++] = (struct pollfd){c->fd, (short)(POLLIN | (c->pending_used ? POLLOUT : 0)), 0};
     }
-    poll(fds, (nfds_t)count, SIM_TICK_MS);
+    poll(fds, (nfds_t)count, sim_services_step(s));
     uint32_t now = sim_now();
     if (fds[0].revents & POLLIN) sim_tcp_accept(s);
     if (fds[1].revents & POLLIN) sim_pty_readable(s, now);
@@ -113,8 +113,8 @@ int main(int argc, char **argv) {
   eave_link_device_config config = {s.options.name, EAVE_FIRMWARE_VERSION, "host (Linux simulator)", {0},
                                     NULL, 0, &s, sim_random, NULL};
   eave_link_device_init(&s.device, &config);
-  sim_services_init(&s);
-  if (sim_identity_init(&s) != 0 || sim_tcp_init(&s) != 0 || sim_pty_init(&s) != 0 || sim_discovery_init(&s) != 0) {
+  if (sim_identity_init(&s) != 0 || sim_services_init(&s) != 0 || sim_tcp_init(&s) != 0 || sim_pty_init(&s) != 0 ||
+      sim_discovery_init(&s) != 0) {
     return 1;
   }
   printf("tcp: 127.0.0.1:%d\nserial: %s\n", s.tcp_port, s.pty_path);

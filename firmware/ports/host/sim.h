@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "device.h"
+#include "host_file_storage.h"
 #include "link.h"
+#include "store.h"
 
 /* TCP connections served at once: the serial line takes the last endpoint slot. */
 #define SIM_MAX_TCP ((int)EAVE_LINK_MAX_ENDPOINTS - 1)
@@ -63,7 +66,16 @@ typedef struct {
 
   int udp_fd;
   int udp_port;
+
+  /* The device behind the link: the program store on a file and the VM. */
+  eave_host_file_storage storage;
+  eave_store store;
+  eave_device device_vm;
 } sim;
+
+/* The store file: 256 sectors of 4 KB, 1 MB, of which a bank (half) holds programs. */
+#define SIM_STORE_SECTOR_SIZE 4096u
+#define SIM_STORE_SECTORS 256u
 
 uint32_t sim_now(void);
 
@@ -86,7 +98,10 @@ void sim_pty_readable(sim *s, uint32_t now);
 int sim_discovery_init(sim *s);
 void sim_discovery_readable(sim *s);
 
-/* services.c: what the device does on its channels until the VM takes them over. */
-void sim_services_init(sim *s);
+/* services.c: the device's channels: management and console go to the VM through the device
+ * glue (firmware/device/device.h). Returns 0, or -1 after printing why. */
+int sim_services_init(sim *s);
+/* Runs the containers for a slice; returns how long the main loop may wait for input (ms). */
+int sim_services_step(sim *s);
 
 #endif

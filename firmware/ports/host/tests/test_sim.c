@@ -112,9 +112,12 @@ static void check_tcp(testing *t, int port) {
   host_start(&h, tcp_connect(port));
   authenticate(&h, SECRET);
   EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONTROL, EAVE_CONTROL_AUTH_OK, NULL) >= 0, "TCP: the right secret gets AUTH_OK");
-  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "started") >= 0, "TCP: the console says the device started");
-  eave_session_send(&h.session, EAVE_CHANNEL_CONSOLE, (const uint8_t *)"hi there", 8);
-  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "echo: hi there") >= 0, "TCP: console input is echoed");
+  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "ready") >= 0, "TCP: the console says the device is ready");
+  /* A LIST request (docs/management-protocol.md): the VM's container list answers it. */
+  const uint8_t list[] = {0x06, 0x0b, 0x00};
+  eave_session_send(&h.session, EAVE_CHANNEL_MANAGEMENT, list, sizeof list);
+  int answer = wait_for(&h, EAVE_CHANNEL_MANAGEMENT, 0x43, NULL);
+  EXPECT(t, answer >= 0 && h.messages[answer][1] == 0x0b, "TCP: management answers a LIST with its request id");
   close(h.fd);
 
   host_start(&h, tcp_connect(port));
@@ -138,9 +141,11 @@ static void check_serial(testing *t, const char *path) {
   host_start(&h, fd);
   int hello = wait_for(&h, EAVE_CHANNEL_CONTROL, EAVE_CONTROL_HELLO, NULL);
   EXPECT(t, hello >= 0 && (h.messages[hello][3] & EAVE_HELLO_AUTHENTICATED), "serial: HELLO, trusted without AUTH");
-  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "started") >= 0, "serial: the console says the device started");
-  eave_session_send(&h.session, EAVE_CHANNEL_CONSOLE, (const uint8_t *)"over the line", 13);
-  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "echo: over the line") >= 0, "serial: console input is echoed");
+  EXPECT(t, wait_for(&h, EAVE_CHANNEL_CONSOLE, -1, "ready") >= 0, "serial: the console says the device is ready");
+  const uint8_t info[] = {0x01, 0x05};
+  eave_session_send(&h.session, EAVE_CHANNEL_MANAGEMENT, info, sizeof info);
+  int answer = wait_for(&h, EAVE_CHANNEL_MANAGEMENT, 0x41, NULL);
+  EXPECT(t, answer >= 0 && h.messages[answer][1] == 0x05, "serial: management answers INFO with its request id");
   close(fd);
 }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real eave-sim over its pty with a line that drops, corrupts and inserts bytes in both
- * directions: every console message and its echo arrive exactly once, in order.
+ * directions: every management request and its answer arrive exactly once, in order.
  */
 class LossySerialTest {
 
@@ -92,16 +92,18 @@ class LossySerialTest {
             long start = System.nanoTime();
             try (DeviceConnection device = DeviceConnection.connect(line, DeviceConnection.Options.trusted().withTimeout(Duration.ofSeconds(10)))) {
                 assertTrue(new String(DeviceConnection.await(device.receive(DeviceConnection.CONSOLE, Duration.ofSeconds(10)), Duration.ofSeconds(11), "sim"), UTF_8)
-                        .contains("started"));
+                        .contains("ready"));
                 int messages = 40;
-                for (int i = 0; i < messages; i++) {
-                    device.send(DeviceConnection.CONSOLE, ("message " + i + " " + "x".repeat(i)).getBytes(UTF_8));
+                for (int i = 1; i <= messages; i++) {
+                    // INFO requests (docs/management-protocol.md) with ids 1..40: one answer each, in order.
+                    device.send(DeviceConnection.MANAGEMENT, new byte[] {0x01, (byte) i});
                 }
-                for (int i = 0; i < messages; i++) {
-                    byte[] echo = DeviceConnection.await(device.receive(DeviceConnection.CONSOLE, Duration.ofSeconds(10)), Duration.ofSeconds(11), "sim");
-                    assertEquals("echo: message " + i + " " + "x".repeat(i), new String(echo, UTF_8));
+                for (int i = 1; i <= messages; i++) {
+                    byte[] answer = DeviceConnection.await(device.receive(DeviceConnection.MANAGEMENT, Duration.ofSeconds(10)), Duration.ofSeconds(11), "sim");
+                    assertEquals(0x41, answer[0]);
+                    assertEquals(i, answer[1]);
                 }
-                System.out.printf("lossy pty: %d faults injected, %.2f s for %d echoes; %s%n", line.faults,
+                System.out.printf("lossy pty: %d faults injected, %.2f s for %d requests; %s%n", line.faults,
                         (System.nanoTime() - start) / 1e9, messages, device.statistics());
             }
         }

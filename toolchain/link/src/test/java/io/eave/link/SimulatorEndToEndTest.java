@@ -58,9 +58,12 @@ class SimulatorEndToEndTest {
             assertEquals("0.1.0", hello.firmware());
             assertEquals("host (Linux simulator)", hello.board());
             assertTrue(hello.authenticationRequired());
-            assertTrue(text(device.receive(DeviceConnection.CONSOLE, WAIT)).startsWith("eave-sim 'javatest' started"));
-            DeviceConnection.await(device.send(DeviceConnection.CONSOLE, "hello".getBytes(UTF_8)), WAIT, "eave-sim");
-            assertEquals("echo: hello", text(device.receive(DeviceConnection.CONSOLE, WAIT)));
+            assertTrue(text(device.receive(DeviceConnection.CONSOLE, WAIT)).contains("eave-sim 'javatest' ready"));
+            // docs/management-protocol.md: INFO (0x01) with request id 7 gets INFO_RESULT (0x41) for id 7.
+            DeviceConnection.await(device.send(DeviceConnection.MANAGEMENT, new byte[] {0x01, 0x07}), WAIT, "eave-sim");
+            byte[] answer = DeviceConnection.await(device.receive(DeviceConnection.MANAGEMENT, WAIT), WAIT, "eave-sim");
+            assertEquals(0x41, answer[0]);
+            assertEquals(0x07, answer[1]);
             assertNotNull(DeviceConnection.await(device.ping(16), WAIT, "eave-sim"));
         }
     }
@@ -84,9 +87,11 @@ class SimulatorEndToEndTest {
         try (DeviceConnection device = DeviceConnection.connect(SerialTransport.open(sim.serialPath()), DeviceConnection.Options.trusted())) {
             assertEquals("javatest", device.hello().name());
             assertTrue(!device.hello().authenticationRequired());
-            assertTrue(text(device.receive(DeviceConnection.CONSOLE, WAIT)).contains("started"));
-            device.send(DeviceConnection.CONSOLE, "over serial".getBytes(UTF_8));
-            assertEquals("echo: over serial", text(device.receive(DeviceConnection.CONSOLE, WAIT)));
+            assertTrue(text(device.receive(DeviceConnection.CONSOLE, WAIT)).contains("ready"));
+            device.send(DeviceConnection.MANAGEMENT, new byte[] {0x01, 0x09});
+            byte[] answer = DeviceConnection.await(device.receive(DeviceConnection.MANAGEMENT, WAIT), WAIT, "eave-sim");
+            assertEquals(0x41, answer[0]);
+            assertEquals(0x09, answer[1]);
         }
     }
 

@@ -127,13 +127,13 @@ class EspRomFlasherTest {
     @Test
     void theClassicSequenceOnAUsbSerialJtagBoardIsAWrongBootMode() {
         FlashException e = failure(flasher(EspChip.ESP32_C3, RomLoaderEmulator.Wiring.USB_SERIAL_JTAG,
-                fast().withReset(ResetSequence.CLASSIC)), image(1000, 4));
+                fast().withReset(ResetSequence.CLASSIC).withConnectAttempts(1, 50)), image(1000, 4));
         assertEquals(Kind.WRONG_BOOT_MODE, e.kind());
     }
 
     @Test
     void noAnswerSaysWhereAndWhatToDo() {
-        EspRomFlasher flasher = flasher(fast());
+        EspRomFlasher flasher = flasher(fast().withReset(ResetSequence.NONE));
         emulator.faults(Faults.silentLoader());
         long start = System.nanoTime();
         FlashException e = failure(flasher, image(1000, 5));
@@ -145,7 +145,7 @@ class EspRomFlasherTest {
 
     @Test
     void aBoardThatBootsItsFirmwareIsAWrongBootMode() {
-        EspRomFlasher flasher = flasher(fast());
+        EspRomFlasher flasher = flasher(fast().withConnectAttempts(1, 50));
         emulator.faults(Faults.bootsFirmwareOnly());
         FlashException e = failure(flasher, image(1000, 6));
         assertEquals(Kind.WRONG_BOOT_MODE, e.kind());

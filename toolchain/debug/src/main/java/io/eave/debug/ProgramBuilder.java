@@ -1,0 +1,44 @@
+package io.eave.debug;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+
+import io.eave.compiler.debug.DebugInfo;
+
+/**
+ * Compiles a Toit program for {@code launch}: the compiler front end plugs in here (until it
+ * does, the adapter is given one that fails with a clear message). Completes with the image and
+ * its debug info, or fails with an exception whose message is what the user must fix (the first
+ * compile error with file and line).
+ */
+public interface ProgramBuilder {
+
+    CompletableFuture<Program> build(Path program);
+
+    /** An image (docs/program-image.md) and its debug info (docs/debug-info.md). */
+    record Program(byte[] image, DebugInfo debugInfo) {
+        public Program {
+            if (image.length < 32) {
+                throw new IllegalArgumentException("a program image has at least a 32-byte header, this one " + image.length + " bytes");
+            }
+            image = image.clone();
+        }
+
+        @Override
+        public byte[] image() {
+            return image.clone();
+        }
+
+        /** The image id: bytes 16..31 of the image, in hex as the debug info writes it. */
+        public String imageId() {
+            return HexFormat.of().formatHex(image, 16, 32);
+        }
+    }
+
+    /** The builder used while the compiler front end is not ready. */
+    static ProgramBuilder unavailable() {
+        return program -> CompletableFuture.failedFuture(new IllegalStateException(
+                "cannot compile " + program + ": the Eave compiler front end is not available in this build yet"));
+    }
+}

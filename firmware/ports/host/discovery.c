@@ -36,11 +36,13 @@ void sim_discovery_readable(sim *s) {
   ssize_t n = recvfrom(s->udp_fd, query, sizeof query, 0, (struct sockaddr *)&from, &length);
   if (n != 6 || memcmp(query, "EAVE?\n", 6) != 0) return;
   const uint8_t *id = s->device.config.id;
-  char answer[512];
+  char answer[1400];
+  /* secret-file: where a host of the same user reads the secret (the file is mode 0600). */
   int size = snprintf(answer, sizeof answer,
                       "eave-device 1\nname=%s\nid=%02x%02x%02x%02x%02x%02x%02x%02x\nfirmware=%s\n"
-                      "protocol=%u\ntcp=127.0.0.1:%d\nserial=%s\n",
+                      "protocol=%u\ntcp=127.0.0.1:%d\nserial=%s\nsecret-file=%s\n",
                       s->options.name, id[0], id[1], id[2], id[3], id[4], id[5], id[6], id[7],
-                      s->device.config.firmware, EAVE_LINK_PROTOCOL_VERSION, s->tcp_port, s->pty_path);
+                      s->device.config.firmware, EAVE_LINK_PROTOCOL_VERSION, s->tcp_port, s->pty_path,
+                      s->options.secret != NULL ? "" : s->secret_path);
   sendto(s->udp_fd, answer, (size_t)size, 0, (struct sockaddr *)&from, length);
 }

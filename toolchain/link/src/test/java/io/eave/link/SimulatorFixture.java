@@ -22,7 +22,8 @@ final class SimulatorFixture {
         if (given != null && !given.isBlank()) {
             return Path.of(given);
         }
-        Path buildDir = Path.of("target/eave-sim-build").toAbsolutePath();
+        // One build of eave-sim for every module's tests (the CLI and the IDE use the same folder).
+        Path buildDir = ROOT.resolve("firmware/target/sim-build");
         if (!Simulator.hasCmake() && !Files.isExecutable(buildDir.resolve("ports/host/eave-sim"))
                 && !Files.isExecutable(ROOT.resolve("firmware/target/cmake/ports/host/eave-sim"))) {
             Assumptions.abort("eave-sim end-to-end tests skipped: cmake is not installed and no eave-sim binary exists"

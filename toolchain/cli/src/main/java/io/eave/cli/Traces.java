@@ -1,0 +1,18 @@
+package io.eave.cli;
+
+import io.eave.compiler.debug.DebugInfo;
+
+/** Stack trace frames (method index, bytecode offset) as people read them: name at file:line. */
+final class Traces {
+    private Traces() {}
+
+    static String describe(DebugInfo debug, int method, int offset) {
+        if (debug == null || method < 0 || method >= debug.methods().size()) {
+            return "method " + method + " at offset " + offset + " (no debug info)";
+        }
+        DebugInfo.MethodInfo m = debug.methods().get(method);
+        int line = m.lineAt(offset);
+        String file = m.file() >= 0 && m.file() < debug.files().size() ? debug.files().get(m.file()).path() : "<core>";
+        return m.qualifiedName() + " (" + file + (line > 0 ? ":" + line : "") + ")";
+    }
+}

@@ -1,0 +1,116 @@
+package io.eave.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.eave.link.Simulator;
+
+/**
+ * eave run and eave container against the real simulator over TCP: every golden image of
+ * docs/vectors/image runs on the device's VM with the console output and the exit its .expect
+ * file says.
+ */
+class RunCommandTest {
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path VECTORS = ROOT.resolve("docs/vectors/image");
+
+    @TempDir
+    static Path dir;
+    static Simulator sim;
+
+    @BeforeAll
+    static void startDevice() throws Exception {
+        String given = System.getProperty("eave.sim");
+        Assumptions.assumeTrue(given != null || Simulator.hasCmake(), "needs cmake to build eave-sim, or -Deave.sim=PATH");
+        Path binary = given != null ? Path.of(given)
+                : Simulator.findOrBuild(ROOT, ROOT.resolve("firmware/target/sim-build"), new StringBuilder());
+        sim = Simulator.start(binary, "runtest", dir.resolve("run.store"), "run-secret");
+    }
+
+    @AfterAll
+    static void stopDevice() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    record Result(int code, String out, String err) {}
+
+    static Result eave(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String[] onDevice(String... args) {
+        return Stream.concat(Stream.of(args), Stream.of("--device", "tcp:127.0.0.1:" + sim.tcpPort(), "--secret", "run-secret"))
+                .toArray(String[]::new);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGoldenImageRunsAsItsExpectFileSays() throws Exception {
+        List<Path> images;
+        try (Stream<Path> files = Files.list(VECTORS)) {
+            images = files.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+        }
+        assertTrue(images.size() >= 4);
+        return images.stream().map(image -> DynamicTest.dynamicTest(image.getFileName().toString(), () -> {
+            List<String> expect = Files.readAllLines(Path.of(image.toString().replace(".bin", ".expect")));
+            String last = expect.get(expect.size() - 1);
+            String output = String.join("\n", expect.subList(0, expect.size() - 1));
+            Result r = eave(onDevice("run", image.toString()));
+            assertEquals(output.isEmpty() ? "" : output + "\n", r.out(), r.err());
+            if (last.startsWith("exit ")) {
+                assertEquals(Integer.parseInt(last.substring(5)), r.code(), r.err());
+            } else {
+                assertEquals(1, r.code(), r.err());
+                assertTrue(r.err().contains("uncaught exception") && r.err().contains(last.substring("uncaught ".length())), r.err());
+            }
+        }));
+    }
+
+    @Test
+    void containersAreListedStartedStoppedAndUninstalled() {
+        assertEquals(0, eave(onDevice("container", "install", "greeter", VECTORS.resolve("hello.bin").toString(), "--boot")).code());
+        Result list = eave(onDevice("container", "list"));
+        assertTrue(list.out().matches("(?s).*greeter +installed +on boot.*"), list.out());
+        assertEquals(0, eave(onDevice("container", "start", "greeter")).code());
+        Result uninstall = eave(onDevice("container", "uninstall", "greeter"));
+        assertEquals(0, uninstall.code(), uninstall.err());
+        Result again = eave(onDevice("container", "start", "greeter"));
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("greeter"), again.err());
+    }
+
+    @Test
+    void aCorruptImageIsRefusedWithTheVerifiersReason() {
+        Result r = eave(onDevice("container", "install", "broken", VECTORS.resolve("bad/crc-mismatch.bin").toString()));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("CRC"), r.err());
+    }
+
+    @Test
+    void aMissingDeviceSaysHowToStartOne() {
+        Result r = eave("container", "list", "--device", "nosuchdevice");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no device named 'nosuchdevice'"), r.err());
+    }
+}

@@ -379,6 +379,9 @@ final class FlashCommand {
         private static final int WIDTH = 30;
         private FlashPhase shown;
         private int quarter = -1;
+        private long writingDone = -1;
+        private long writingTotal;
+        private long lastWritingLine = -1;
         private long lastDraw;
         private boolean drawn;
 
@@ -399,17 +402,27 @@ final class FlashCommand {
                 shown = phase;
                 return;
             }
+            if (shown == FlashPhase.WRITING && phase != FlashPhase.WRITING && writingDone != lastWritingLine) {
+                writingLine(writingDone, writingTotal);   // the last block written, before the next phase
+            }
             if (phase != shown || !message.isEmpty() && phase != FlashPhase.WRITING) {
                 err.printf("  %-11s %3d%%%s%n", phase.label(), percent, message.isEmpty() ? "" : "  " + message);
                 shown = phase;
             }
             if (phase == FlashPhase.WRITING) {
+                writingDone = done;
+                writingTotal = total;
                 int q = percent / 25;
                 if (q > quarter && q > 0) {
                     quarter = q;
-                    err.printf("  %-11s %3d%%  %,d/%,d bytes%n", phase.label(), percent, done, total);
+                    writingLine(done, total);
                 }
             }
+        }
+
+        private void writingLine(long done, long total) {
+            err.printf("  %-11s %3d%%  %,d/%,d bytes%n", FlashPhase.WRITING.label(), total == 0 ? 100 : done * 100 / total, done, total);
+            lastWritingLine = done;
         }
 
         synchronized void end() {

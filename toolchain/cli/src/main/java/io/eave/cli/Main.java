@@ -49,7 +49,6 @@ public final class Main {
             case "simulate": return new SimulateCommand(out, err).run(rest);
             case "devices": return new DevicesCommand(out, err).run(rest);
             case "flash": return new FlashCommand(out, err).run(rest);
-            case "flash": return new FlashCommand(out, err).run(rest);
             case "container": return new ContainerCommand(out, err).run(rest);
             case "run": return new RunCommand(out, err).run(rest);
             case "monitor": return new MonitorCommand(out, err).run(rest);
@@ -114,7 +113,6 @@ public final class Main {
                   test             run every test (Java, C, Eclipse UI tests; Xvfb when there is no display)
                   simulate         start the simulated device (eave-sim) in the foreground; prints its addresses
                   devices          list the simulated devices running on this host
-                  flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
                   run FILE         install and run a program on a device, showing its output
                   monitor          show a device's console

@@ -28,6 +28,18 @@ uint32_t board_millis(void);
 /* Sleeps until the next interrupt (a received byte or a timer tick). */
 void board_idle(void);
 
+/* The device configuration written when the board was flashed: EAVE_BOARD_CONFIG_SIZE bytes in
+ * the format of io.eave.flash.DeviceConfig (magic "EAVC", name, secret, CRC-32; docs/firmware.md).
+ * Read-only. The boot checks it and falls back to defaults when it is blank or damaged. */
+#define EAVE_BOARD_CONFIG_SIZE 128u
+const uint8_t *board_device_config(void);
+
+/* The memory that holds the program store: `*size` bytes in erase sectors of `*sector_size`
+ * (a multiple of 16), NOR-flash rules enforced above it (erase sets 0xFF, writes only clear
+ * bits). On the QEMU boards this is RAM in the "flash" region that QEMU reloads from the image
+ * at every start, so installed programs do not survive a reset (docs/firmware.md). */
+uint8_t *board_store_memory(uint32_t *size, uint32_t *sector_size);
+
 /* Stops the board: under QEMU the emulator exits, with `code` where the machine can report it. */
 _Noreturn void board_exit(int code);
 

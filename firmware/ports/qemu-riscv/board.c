@@ -188,6 +188,22 @@ _Noreturn void board_exit(int code) {
   }
 }
 
+/* The board's memory map beyond picolibc's flash and RAM (board.ld). */
+extern uint8_t __eave_store[], __eave_store_size[], __eave_config[];
+
+/* Erase sectors of the program store: 4 KiB, as on the serial NOR flash of most boards. */
+#define STORE_SECTOR_SIZE 4096u
+
+const uint8_t *board_device_config(void) {
+  return __eave_config;
+}
+
+uint8_t *board_store_memory(uint32_t *size, uint32_t *sector_size) {
+  *size = (uint32_t)(uintptr_t)__eave_store_size;
+  *sector_size = STORE_SECTOR_SIZE;
+  return __eave_store;
+}
+
 /* picolibc's exit() ends here. */
 _Noreturn void _exit(int code) {
   board_exit(code);

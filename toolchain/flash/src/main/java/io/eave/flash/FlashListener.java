@@ -3,8 +3,9 @@ package io.eave.flash;
 /**
  * Receives the progress of a flash. {@code done} counts the bytes of the image and the device
  * configuration that the device has acknowledged; it never decreases during one flash and reaches
- * {@code total} only when everything is written and verified (phase {@link FlashPhase#DONE}).
- * Called on the flashing thread: keep it quick, never block.
+ * {@code total} once everything is written. The last event of a successful flash is
+ * {@link FlashPhase#DONE} with {@code done == total}, sent only after verification; a failed or
+ * cancelled flash never sends DONE. Called on the flashing thread: keep it quick, never block.
  */
 @FunctionalInterface
 public interface FlashListener {

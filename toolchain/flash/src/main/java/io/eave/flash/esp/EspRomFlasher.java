@@ -19,6 +19,7 @@ import io.eave.flash.FlashRequest;
 import io.eave.flash.FlashResult;
 import io.eave.flash.Flasher;
 import io.eave.flash.port.FlashPort;
+import io.eave.flash.port.PortHandover;
 import io.eave.flash.port.PortUnavailableException;
 import io.eave.flash.port.SerialFlashPort;
 
@@ -42,11 +43,22 @@ public final class EspRomFlasher implements Flasher {
     private final String portName;
     private final PortOpener opener;
     private final EspSettings settings;
+    private final PortHandover handover;
 
     public EspRomFlasher(String portName, PortOpener opener, EspSettings settings) {
+        this(portName, opener, settings, PortHandover.NONE);
+    }
+
+    private EspRomFlasher(String portName, PortOpener opener, EspSettings settings, PortHandover handover) {
         this.portName = portName;
         this.opener = opener;
         this.settings = settings;
+        this.handover = handover;
+    }
+
+    /** The same flasher, asking {@code h} to release the port before the flash and giving it back after. */
+    public EspRomFlasher withHandover(PortHandover h) {
+        return new EspRomFlasher(portName, opener, settings, h);
     }
 
     /** A flasher for the serial port at {@code path} (e.g. /dev/ttyUSB0, /dev/ttyACM0, or a pty). */
@@ -68,19 +80,28 @@ public final class EspRomFlasher implements Flasher {
         check(request);
         long start = System.nanoTime();
         listener.progress(FlashPhase.CONNECTING, 0, request.totalBytes(), "opening " + portName);
-        FlashPort port;
+        PortHandover.Lease lease;
         try {
-            port = opener.open(EspSettings.ROM_BAUD);
-        } catch (PortUnavailableException e) {
-            throw new FlashException(Kind.PORT_UNAVAILABLE, e.getMessage(), e);
+            lease = handover.release(portName);
         } catch (IOException e) {
-            throw new FlashException(Kind.PORT_UNAVAILABLE, "cannot open " + portName + ": " + e.getMessage(), e);
+            throw new FlashException(Kind.PORT_UNAVAILABLE, "the program holding " + portName + " did not release it: " + e.getMessage()
+                    + "; close it and flash again", e);
         }
-        try (port) {
-            Session session = new Session(port, request, listener, cancel);
-            String verification = session.run();
-            return new FlashResult(session.chip + " on " + portName, request.totalBytes(), session.loader.bytesSent(),
-                    Duration.ofNanos(System.nanoTime() - start), verification, Optional.empty());
+        try (lease) {
+            FlashPort port;
+            try {
+                port = opener.open(EspSettings.ROM_BAUD);
+            } catch (PortUnavailableException e) {
+                throw new FlashException(Kind.PORT_UNAVAILABLE, e.getMessage(), e);
+            } catch (IOException e) {
+                throw new FlashException(Kind.PORT_UNAVAILABLE, "cannot open " + portName + ": " + e.getMessage(), e);
+            }
+            try (port) {
+                Session session = new Session(port, request, listener, cancel);
+                String verification = session.run();
+                return new FlashResult(session.chip + " on " + portName, request.totalBytes(), session.loader.bytesSent(),
+                        Duration.ofNanos(System.nanoTime() - start), verification, Optional.empty());
+            }
         }
     }
 

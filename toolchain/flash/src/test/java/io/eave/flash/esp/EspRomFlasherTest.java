@@ -263,6 +263,18 @@ class EspRomFlasherTest {
     }
 
     @Test
+    void aPortHolderGivesThePortUpForTheFlashAndGetsItBackEvenOnFailure() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        EspRomFlasher flasher = flasher(fast().withReset(ResetSequence.NONE).withConnectAttempts(1, 50)).withHandover(port -> {
+            calls.add("release " + port);
+            return () -> calls.add("back " + port);
+        });
+        emulator.faults(Faults.silentLoader());
+        failure(flasher, image(1000, 16));
+        assertEquals(java.util.List.of("release emulated", "back emulated"), calls);
+    }
+
+    @Test
     void anImageReachingTheConfigSectorIsRefusedBeforeTouchingTheBoard() {
         EspRomFlasher flasher = flasher(fast());
         FlashException e = failure(flasher, new byte[0x3FF000 + 1]);

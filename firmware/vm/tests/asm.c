@@ -246,7 +246,7 @@ void asm_entry(asm_image *a, uint32_t m) { a->entry = m; }
 void asm_selectors(asm_image *a, uint32_t n) { if (n > a->selectors) a->selectors = n; }
 
 static uint32_t label_offset(asm_image *a, uint32_t l) {
-  if (l >= a->nlabels || !a->labels[l].bound) { fprintf(stderr, "asm: unbound label %u\n", l); abort(); }
+  if (l >= a->nlabels || !a->labels[l].bound) { fprintf(stderr, "asm: unbound label %u\n", (unsigned)l); abort(); }
   return a->labels[l].offset;
 }
 

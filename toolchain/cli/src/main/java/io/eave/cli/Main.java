@@ -48,6 +48,7 @@ public final class Main {
                 return 0;
             case "simulate": return new SimulateCommand(out, err).run(rest);
             case "devices": return new DevicesCommand(out, err).run(rest);
+            case "dap": return new DapCommand(out, err).run(rest);
             case "flash": return new FlashCommand(out, err).run(rest);
             case "container": return new ContainerCommand(out, err).run(rest);
             case "run": return new RunCommand(out, err).run(rest);
@@ -113,6 +114,7 @@ public final class Main {
                   test             run every test (Java, C, Eclipse UI tests; Xvfb when there is no display)
                   simulate         start the simulated device (eave-sim) in the foreground; prints its addresses
                   devices          list the simulated devices running on this host
+                  dap [--port N]   the debug adapter (DAP) on stdin/stdout, or on a local TCP port for an IDE
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
                   run FILE         install and run a program on a device, showing its output
                   monitor          show a device's console

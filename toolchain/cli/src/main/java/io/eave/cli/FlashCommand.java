@@ -152,14 +152,14 @@ final class FlashCommand {
             throw new UsageException("pick a board with --board (" + String.join(", ", boards()) + "), or give an ESP board's --port");
         }
         if (board == null) {
-            board = "esp32";   // any ESP32-family chip: the flasher identifies it
+            board = "esp";   // any ESP32-family chip: the flasher identifies it
         }
         Optional<EmulatedBoardFlasher.Board> emulated = EmulatedBoardFlasher.Board.byId(board);
         Optional<EspChip> chip = Arrays.stream(EspChip.values()).filter(c -> c.boardName().equals(o.get("board"))).findFirst();
         if (emulated.isEmpty() && chip.isEmpty() && o.containsKey("board")) {
             throw new UsageException("unknown board '" + board + "': pick one of " + String.join(", ", boards()));
         }
-        String name = o.getOrDefault("name", board);
+        String name = o.getOrDefault("name", board.equals("esp") ? "esp32" : board);
         try {
             DeviceConfig.checkName(name);
         } catch (IllegalArgumentException e) {
@@ -278,7 +278,7 @@ final class FlashCommand {
     }
 
     private int flash(Plan plan) throws FlashException {
-        err.println("eave flash: " + plan.request().image().name() + " to " + plan.board()
+        err.println("eave flash: " + plan.request().image().name() + " to " + (plan.board().equals("esp") ? "an ESP32-family board" : plan.board())
                 + plan.port().map(p -> " on " + p).orElse("") + " as device '" + plan.request().config().get().name() + "'");
         Progress progress = new Progress();
         FlashJob job = plan.flasher().start(plan.request(), progress);
@@ -333,7 +333,9 @@ final class FlashCommand {
 
     private void saveEspDevice(Plan plan, FlashResult result) throws FlashException {
         Properties p = new Properties();
-        p.setProperty("board", plan.board());
+        String chip = result.target().split(" on ", 2)[0];   // the chip the flasher identified, e.g. "ESP32-C3"
+        p.setProperty("board", Arrays.stream(EspChip.values()).filter(c -> c.displayName.equals(chip)).findFirst()
+                .map(EspChip::boardName).orElse(plan.board()));
         p.setProperty("name", plan.request().config().get().name());
         p.setProperty("port", plan.port().get());
         p.setProperty("target", result.target());

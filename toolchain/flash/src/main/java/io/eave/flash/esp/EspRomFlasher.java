@@ -323,6 +323,10 @@ public final class EspRomFlasher implements Flasher {
                 throws IOException, InterruptedException, FlashException {
             int blockSize = settings.blockSize();
             byte[] payload = deflate ? deflate(data) : data;
+            if (payload.length >= data.length) {   // already compressed (or random): plain blocks are cheaper
+                payload = data;
+                deflate = false;
+            }
             int blocks = (payload.length + blockSize - 1) / blockSize;
             long eraseSize = deflate ? roundUp(data.length, blockSize) : data.length;
             Command begin = deflate ? Command.FLASH_DEFL_BEGIN : Command.FLASH_BEGIN;

@@ -117,6 +117,17 @@ class EspRomFlasherTest {
     }
 
     @Test
+    void dataThatDoesNotDeflateIsWrittenInPlainBlocks() throws Exception {
+        EspRomFlasher flasher = flasher(fast());
+        byte[] bytes = new byte[20_000];
+        new Random(5).nextBytes(bytes);
+        RecordingListener listener = new RecordingListener();
+        flasher.flash(request(bytes, DeviceConfig.withRandomSecret("lab")), listener, new CancelSignal());
+        assertArrayEquals(bytes, emulator.read(0, bytes.length));
+        assertTrue(listener.messages().contains("the image, 20,000 bytes\n"), listener.messages());
+    }
+
+    @Test
     void usbSerialJtagBoardsGetTheirOwnResetSequence() throws Exception {
         EspRomFlasher flasher = flasher(EspChip.ESP32_S3, RomLoaderEmulator.Wiring.USB_SERIAL_JTAG, fast());
         byte[] bytes = image(5_000, 3);

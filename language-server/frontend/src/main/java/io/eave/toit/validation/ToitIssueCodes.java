@@ -1,0 +1,65 @@
+package io.eave.toit.validation;
+
+/** Every issue the front end reports, by code. Tests and quick fixes match on these. */
+public final class ToitIssueCodes {
+    private ToitIssueCodes() {
+    }
+
+    private static final String PREFIX = "io.eave.toit.";
+
+    // ---- lexical -----------------------------------------------------------------------
+    /** A character that may not appear outside strings and comments. */
+    public static final String ILLEGAL_CHARACTER = PREFIX + "illegal-character";
+    /** {@code !}, {@code &&}, {@code ||}, {@code is!}: write {@code not}, {@code and}, {@code or}, {@code is not}. */
+    public static final String OLD_OPERATOR = PREFIX + "old-operator";
+    /** A tab in the leading whitespace of a line. */
+    public static final String TAB_INDENTATION = PREFIX + "tab-indentation";
+    public static final String MALFORMED_NUMBER = PREFIX + "malformed-number";
+    public static final String UNTERMINATED_STRING = PREFIX + "unterminated-string";
+    public static final String UNTERMINATED_CHARACTER = PREFIX + "unterminated-character";
+    public static final String UNTERMINATED_COMMENT = PREFIX + "unterminated-comment";
+    /** A backslash sequence that is not one of Toit's escapes. */
+    public static final String BAD_ESCAPE = PREFIX + "bad-escape";
+    /** {@code ''} or {@code 'ab'}: a character literal must hold exactly one character. */
+    public static final String MALFORMED_CHARACTER = PREFIX + "malformed-character";
+    /** Something other than a name or {@code (} after {@code $} in a string. */
+    public static final String BAD_INTERPOLATION = PREFIX + "bad-interpolation";
+    public static final String MALFORMED_FORMAT = PREFIX + "malformed-format";
+    /** Warning: {@code foo(x)}; the parenthesis only groups, write {@code foo (x)}. */
+    public static final String ATTACHED_PARENTHESIS = PREFIX + "attached-parenthesis";
+    /** Warning: {@code a-b}-like spacing around a binary minus. */
+    public static final String BINARY_MINUS_SPACING = PREFIX + "binary-minus-spacing";
+    /** A minus attached to a hexadecimal or binary literal. */
+    public static final String NEGATED_HEX_LITERAL = PREFIX + "negated-hex-literal";
+    public static final String NUMBER_OUT_OF_RANGE = PREFIX + "number-out-of-range";
+
+    // ---- layout and syntax -------------------------------------------------------------
+    /** What the parser could not make sense of. */
+    public static final String SYNTAX_ERROR = PREFIX + "syntax-error";
+    /** Lines of one body (or continuation arguments) at different indentations. */
+    public static final String INCONSISTENT_INDENTATION = PREFIX + "inconsistent-indentation";
+    /** An import or export after the first declaration. */
+    public static final String IMPORT_AFTER_DECLARATION = PREFIX + "import-after-declaration";
+    /** Prefix {@code --x}: the prefix decrement no longer exists. */
+    public static final String PREFIX_DECREMENT = PREFIX + "prefix-decrement";
+    public static final String TWO_RETURN_TYPES = PREFIX + "two-return-types";
+
+    // ---- names -------------------------------------------------------------------------
+    public static final String UNRESOLVED_NAME = PREFIX + "unresolved-name";
+    public static final String UNRESOLVED_IMPORT = PREFIX + "unresolved-import";
+    public static final String DUPLICATE_DECLARATION = PREFIX + "duplicate-declaration";
+    /** {@code this}, {@code super}, {@code constructor} or {@code _} used as a declared name. */
+    public static final String RESERVED_NAME = PREFIX + "reserved-name";
+
+    // ---- calls and bodies --------------------------------------------------------------
+    /** No overload takes that many positional arguments (or blocks). */
+    public static final String WRONG_ARGUMENT_COUNT = PREFIX + "wrong-argument-count";
+    public static final String UNKNOWN_NAMED_ARGUMENT = PREFIX + "unknown-named-argument";
+    public static final String MISSING_NAMED_ARGUMENT = PREFIX + "missing-named-argument";
+    /** {@code return x} in a method declared {@code -> none}. */
+    public static final String RETURN_VALUE_FROM_NONE = PREFIX + "return-value-from-none";
+    /** {@code break.label}: labelled break is not supported. */
+    public static final String LABELLED_BREAK = PREFIX + "labelled-break";
+    /** {@code f (x = 1)}: plain assignment only as a statement or initializer. */
+    public static final String MISPLACED_ASSIGNMENT = PREFIX + "misplaced-assignment";
+}

@@ -81,12 +81,18 @@ class EspRomFlasherTest {
         EspRomFlasher flasher = flasher(fast());
         byte[] bytes = image(150_000, 1);
         DeviceConfig config = DeviceConfig.withRandomSecret("lab");
-        RecordingListener listener = new RecordingListener();
+        java.util.Set<Integer> bauds = new java.util.HashSet<>();
+        RecordingListener listener = new RecordingListener(ev -> {
+            if (ev.phase() == FlashPhase.WRITING) {
+                bauds.add(emulator.baud());
+            }
+        });
 
         FlashResult result = flasher.flash(request(bytes, config), listener, new CancelSignal());
 
         assertArrayEquals(bytes, emulator.read(0, bytes.length));
         assertEquals(config, DeviceConfig.decode(emulator.read(CONFIG_OFFSET, DeviceConfig.SIZE)));
+        assertEquals(java.util.Set.of(921_600), bauds, "written after CHANGE_BAUDRATE");
         assertEquals("ESP32-C3 on emulated", result.target());
         assertEquals(bytes.length + 128, result.bytesWritten());
         assertTrue(result.bytesSent() < bytes.length * 3 / 4, "deflated: " + result.bytesSent() + " bytes sent");

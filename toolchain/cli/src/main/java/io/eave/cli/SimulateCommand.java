@@ -12,7 +12,8 @@ import io.eave.link.Simulator;
 /**
  * {@code eave simulate [--name N] [--store FILE] [--secret S]}: builds eave-sim when needed
  * (CMake, into firmware/target/sim-build), starts it in the foreground and prints its addresses.
- * EAVE_SIM (or -Deave.sim) names a binary to use instead.
+ * EAVE_SIM (or -Deave.sim) names a binary to use instead. With {@code --board qemu-arm|qemu-riscv}
+ * it boots that QEMU board instead ({@link BoardCommand}).
  */
 final class SimulateCommand {
 
@@ -26,6 +27,9 @@ final class SimulateCommand {
 
     /** Runs until the simulator exits (Ctrl-C ends both). */
     int run(List<String> args) {
+        if (args.contains("--board")) {
+            return new BoardCommand(out, err).run(args);
+        }
         return run(args, sim -> {
             try {
                 sim.process().waitFor();
@@ -44,6 +48,7 @@ final class SimulateCommand {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println("usage: eave simulate [--name NAME] [--store FILE] [--secret SECRET]");
+                out.println(BoardCommand.USAGE);
                 return 0;
             }
             if (i + 1 >= args.size() || !List.of("--name", "--store", "--secret").contains(arg)) {

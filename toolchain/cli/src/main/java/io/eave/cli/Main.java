@@ -113,6 +113,8 @@ public final class Main {
                   ide              build what is missing and start the Eave IDE on a sample workspace
                   test             run every test (Java, C, Eclipse UI tests; Xvfb when there is no display)
                   simulate         start the simulated device (eave-sim) in the foreground; prints its addresses
+                  simulate --board qemu-arm|qemu-riscv [--name N]
+                                   boot an emulated board under QEMU; prints its serial port (/dev/pts/N)
                   devices          list the simulated devices running on this host
                   dap [--port N]   the debug adapter (DAP) on stdin/stdout, or on a local TCP port for an IDE
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)

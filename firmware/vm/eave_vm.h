@@ -121,8 +121,9 @@ eave_step eave_vm_run(eave_vm *vm);
 /* Same, but returns after `max_ms` of port time too (then EAVE_STEP_RAN). */
 eave_step eave_vm_run_for(eave_vm *vm, uint64_t max_ms);
 
-/* Stops container `id` with EAVE_EXIT_KILLED at its next safepoint (immediately when it is not
- * running). Returns false when there is no such live container. */
+/* Stops container `id` with EAVE_EXIT_KILLED: at its next safepoint when it is running (say, from
+ * a console callback), else at the start of the next step, which reports it through `exited`.
+ * Returns false when there is no such live container. */
 bool eave_vm_kill(eave_vm *vm, uint32_t id);
 /* Debug agent hooks: pause/resume a container at its next safepoint; the others run on. */
 bool eave_vm_pause(eave_vm *vm, uint32_t id);
@@ -142,7 +143,7 @@ typedef struct {
   size_t heap_used;
   size_t heap_size;
   uint64_t bytecodes;   /* when built with EAVE_COUNT_BYTECODES */
-  uint64_t polls;       /* safepoint polls so far */
+  uint64_t polls;       /* times the safepoint tripped (slice ends, pauses, breakpoint checks) */
 } eave_container_stats;
 bool eave_vm_stats(eave_vm *vm, uint32_t id, eave_container_stats *stats);
 

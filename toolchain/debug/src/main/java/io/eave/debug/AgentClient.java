@@ -52,7 +52,13 @@ public final class AgentClient implements AutoCloseable {
     public AgentClient(AgentChannel channel, Duration timeout) {
         this.channel = channel;
         this.timeout = timeout;
-        channel.onReceive(bytes -> executor.execute(() -> received(bytes)));
+        channel.onReceive(bytes -> {
+            try {
+                executor.execute(() -> received(bytes));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: what the agent still says is of no interest
+            }
+        });
     }
 
     public void addEventListener(Consumer<Event> listener) {

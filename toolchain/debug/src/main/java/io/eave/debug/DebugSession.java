@@ -147,6 +147,7 @@ final class DebugSession implements AutoCloseable {
             old = breakpoints.getOrDefault(path, List.of());
         }
         List<CompletableFuture<Object>> placing = new ArrayList<>();
+        Map<String, CompletableFuture<Object>> here = new HashMap<>();
         for (int requested : lines) {
             int line = requested + lineBase;
             if (file < 0) {
@@ -160,20 +161,21 @@ final class DebugSession implements AutoCloseable {
             }
             Placed existing = old.stream().filter(p -> p.method() == location.method() && p.offset() == location.offset()).findFirst()
                     .orElse(null);
-            Placed earlier = null;
-            for (CompletableFuture<Object> f : placing) {
-                if (f.isDone() && f.join() instanceof Placed p && p.method() == location.method() && p.offset() == location.offset()) {
-                    earlier = p;
-                }
-            }
-            if (existing != null || earlier != null) {
-                placing.add(CompletableFuture.completedFuture(existing != null ? existing : earlier));
+            String key = location.method() + ":" + location.offset();
+            if (existing != null) {
+                placing.add(CompletableFuture.completedFuture(existing));
                 continue;
             }
-            placing.add(agent.setBreakpoint(location.method(), location.offset())
+            if (here.containsKey(key)) { // two lines that stop at the same statement share its breakpoint
+                placing.add(here.get(key));
+                continue;
+            }
+            CompletableFuture<Object> set = agent.setBreakpoint(location.method(), location.offset())
                     .<Object>thenApply(agentId -> new Placed(nextBreakpointId.getAndIncrement(), location.method(), location.offset(),
                             location.line(), agentId))
-                    .exceptionally(failure -> "the device refused the breakpoint: " + Errors.message(failure)));
+                    .exceptionally(failure -> "the device refused the breakpoint: " + Errors.message(failure));
+            here.put(key, set);
+            placing.add(set);
         }
         return CompletableFuture.allOf(placing.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Placed> now = new ArrayList<>();

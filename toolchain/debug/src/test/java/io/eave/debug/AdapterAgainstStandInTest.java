@@ -412,8 +412,11 @@ class AdapterAgainstStandInTest {
     @Test
     void standIn_breakpointsOutsideTheProgramAndUnknownFilesAreUnverifiedWithAReason() throws Exception {
         initializeAndLaunch(true);
-        Breakpoint[] placed = setBreakpoints(100, 4);
+        Breakpoint[] placed = setBreakpoints(100, 4, 12, 13);
         assertFalse(placed[0].isVerified());
+        assertEquals(13, placed[2].getLine());
+        assertEquals(placed[2].getId(), placed[3].getId(), "lines 12 and 13 stop at the same statement: one breakpoint");
+        assertEquals(1, device.log.stream().filter("SetBreakpoint"::equals).count());
         assertFalse(placed[1].isVerified(), "the constructor has no code of its own");
         SetBreakpointsArguments other = new SetBreakpointsArguments();
         Source source = new Source();

@@ -336,10 +336,9 @@ eave_prim_status eave_primitive(eave_container *c, eave_task *t, unsigned number
     case EAVE_P_MESSAGE_RECEIVE:
       return eave_prim_message_receive(c, t, result);
     case EAVE_P_GC_COUNT:
-      *result = eave_smi((intptr_t)c->gc_count);
-      return EAVE_PRIM_OK;
     case EAVE_P_MEMORY_USED:
-      *result = eave_smi((intptr_t)eave_heap_used(c));
+      *result = eave_new_int(c, number == EAVE_P_GC_COUNT ? (int64_t)c->gc_count : (int64_t)eave_heap_used(c));
+      if (!*result) OOM();
       return EAVE_PRIM_OK;
     default:
       return error(c, EAVE_ERROR_LOOKUP_FAILED);  /* unreachable: the verifier knows them all */

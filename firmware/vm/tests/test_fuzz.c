@@ -2,7 +2,7 @@
  * the right error, then thousands of mutations of valid images (bit flips, byte overwrites,
  * truncations, code scrambling; the CRC mostly recomputed so that mutations reach the deeper
  * checks). Whatever the loader accepts is run with a bounded budget. Built with ASan and UBSan:
- * no image may make the VM crash or read out of bounds. Usage: vm_fuzz [iterations]. */
+ * no image may make the VM crash or read out of bounds. Usage: vm_fuzz [iterations [seed]]. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +206,7 @@ static void run_bounded(const uint8_t *b, size_t n) {
 int main(int argc, char **argv) {
   handmade();
   int iterations = argc > 1 ? atoi(argv[1]) : 2000;
+  if (argc > 2) rng ^= (uint64_t)strtoull(argv[2], NULL, 0) * 0x2545F4914F6CDD1Dull;
   size_t base_n[2];
   uint8_t *base[2] = { rich_program(&base_n[0]), tiny_program(&base_n[1]) };
   run_bounded(base[0], base_n[0]);
@@ -215,7 +216,7 @@ int main(int argc, char **argv) {
     size_t n = base_n[which];
     uint8_t *b = malloc(n);
     memcpy(b, base[which], n);
-    uint32_t kind = next_random() % 5;
+    uint32_t kind = next_random() % 7;
     switch (kind) {
       case 0: {  /* bit flips anywhere after the header */
         int flips = 1 + (int)(next_random() % 4);
@@ -242,7 +243,18 @@ int main(int argc, char **argv) {
         memcpy(b + at, &v, 4);
         break;
       }
-      default: {  /* header counts and well-known classes */
+      case 5: case 6: {  /* in the records: an opcode, or a small operand, so code stays plausible */
+        uint32_t records = eave_u32(b + 32) + eave_u32(b + 36) + eave_u32(b + 40) + eave_u32(b + 44);
+        size_t start = EAVE_HEADER_SIZE + 4 * (size_t)records;
+        if (start >= n) break;
+        int k = 1 + (int)(next_random() % 3);
+        for (int i = 0; i < k; i++) {
+          size_t at = start + next_random() % (n - start);
+          b[at] = (uint8_t)(kind == 5 ? next_random() % EAVE_OP_COUNT : next_random() % 8);
+        }
+        break;
+      }
+      case 4: {  /* header counts and well-known classes */
         size_t at = 32 + 4 * (next_random() % 18);
         uint32_t v = next_random() % 4 == 0 ? 0xFFFFFFFFu : next_random() % 40;
         memcpy(b + at, &v, 4);

@@ -19,10 +19,13 @@ if [ -z "$jar" ] || [ ! -d "$root/toolchain/cli/target/lib" ]; then
 fi
 if [ -f "$root/.mvn/wrapper/java-home.sh" ]; then . "$root/.mvn/wrapper/java-home.sh"; fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-eave() { "$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/target/lib/*" io.eave.cli.Main "$@"; }
+cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/target/lib/*" io.eave.cli.Main)
+eave() { "${cli[@]}" "$@"; }
 
 work=$(mktemp -d)
-eave simulate --board "$board" --image "$image" --name "run-$board" >"$work/simulate.out" 2>"$work/simulate.err" &
+# Started directly (not through the function) so that $! is the JVM: SIGTERM to it runs its
+# shutdown hook, which stops QEMU.
+"${cli[@]}" simulate --board "$board" --image "$image" --name "run-$board" >"$work/simulate.out" 2>"$work/simulate.err" &
 simulate_pid=$!
 trap 'kill $simulate_pid 2>/dev/null || true; wait $simulate_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 pty=

@@ -428,7 +428,8 @@ final class ToitLayout {
                 return lastType == types.terminal("ID") || Set.of("this", "super", "true", "false", "null").contains(lastReal.text());
             case OPERATOR:
                 String t = lastReal.text();
-                return t.equals(")") || t.equals("]") || t.equals("}") || t.equals("++") || t.equals("--");
+                return t.equals(")") || t.equals("]") || t.equals("}")
+                        || lastType == types.terminal("POSTFIX_INC") || lastType == types.terminal("POSTFIX_DEC");
             default:
                 return false;
         }
@@ -439,7 +440,7 @@ final class ToitLayout {
     }
 
     private boolean nextAttached(int index) {
-        return index + 1 < lexemes.size() && lexemes.get(index + 1).attached();
+        return index + 1 < lexemes.size() && !lexemes.get(index + 1).hidden() && lexemes.get(index + 1).attached();
     }
 
     /** Index of the next lexeme after {@code index} that is not hidden, or -1. */

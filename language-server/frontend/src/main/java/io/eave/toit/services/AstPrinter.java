@@ -1,6 +1,27 @@
 package io.eave.toit.services;
 
 import io.eave.toit.ast.As;
+import io.eave.toit.ast.Assert;
+import io.eave.toit.ast.Break;
+import io.eave.toit.ast.ByteArrayLiteral;
+import io.eave.toit.ast.Continue;
+import io.eave.toit.ast.Field;
+import io.eave.toit.ast.For;
+import io.eave.toit.ast.If;
+import io.eave.toit.ast.Interpolation;
+import io.eave.toit.ast.ListLiteral;
+import io.eave.toit.ast.LocalVariable;
+import io.eave.toit.ast.MapLiteral;
+import io.eave.toit.ast.Method;
+import io.eave.toit.ast.Primitive;
+import io.eave.toit.ast.Range;
+import io.eave.toit.ast.Return;
+import io.eave.toit.ast.SetLiteral;
+import io.eave.toit.ast.StringTemplate;
+import io.eave.toit.ast.Super;
+import io.eave.toit.ast.This;
+import io.eave.toit.ast.Try;
+import io.eave.toit.ast.While;
 import io.eave.toit.ast.Assignment;
 import io.eave.toit.ast.Binary;
 import io.eave.toit.ast.Block;
@@ -151,8 +172,159 @@ public final class AstPrinter {
                 out.append('=');
                 append(p.getDefaultValue(), out);
             }
-        } else {
+        } else if (!declarationOrStatement(o, out)) {
             generic(o, out);
+        }
+    }
+
+    /** Short forms of declarations, statements and collection literals. */
+    private static boolean declarationOrStatement(EObject o, StringBuilder out) {
+        if (o instanceof Field f) {
+            out.append('(').append(modifiers(f.isAbstract(), f.isStatic())).append("field ").append(f.getName());
+            if (f.getType() != null) {
+                out.append('/');
+                append(f.getType(), out);
+            }
+            if (f.getInitializer() != null || f.isDeferred()) {
+                out.append(f.isFinal() ? " ::= " : " := ");
+                if (f.isDeferred()) out.append('?');
+                else append(f.getInitializer(), out);
+            }
+            out.append(')');
+        } else if (o instanceof Method m) {
+            out.append('(').append(modifiers(m.isAbstract(), m.isStatic()));
+            if (m.isConstructor()) out.append("constructor").append(m.getName() == null ? "" : "." + m.getName());
+            else if (m.isOperator()) out.append("operator ").append(m.getName());
+            else out.append("method ").append(m.getName()).append(m.isSetter() ? "=" : "");
+            for (Parameter p : m.getParameters()) {
+                out.append(' ');
+                append(p, out);
+            }
+            if (m.getReturnType() != null) {
+                out.append(" -> ");
+                append(m.getReturnType(), out);
+            }
+            if (m.getBody() != null) {
+                for (EObject statement : m.getBody().getStatements()) {
+                    out.append(' ');
+                    append(statement, out);
+                }
+            } else if (!m.isHasBody()) {
+                out.append(" <no body>");
+            }
+            out.append(')');
+        } else if (o instanceof io.eave.toit.ast.Class c) {
+            out.append('(').append(c.isAbstract() ? "abstract " : "").append(c.getKind().getLiteral()).append(' ').append(c.getName());
+            if (c.getSuperclass() != null) {
+                out.append(" extends ");
+                append(c.getSuperclass(), out);
+            }
+            types(out, " with", c.getMixins());
+            types(out, " implements", c.getInterfaces());
+            for (EObject member : c.getMembers()) {
+                out.append("\n  ");
+                append(member, out);
+            }
+            out.append(')');
+        } else if (o instanceof LocalVariable v) {
+            out.append(v.isFinal() ? "(::= " : "(:= ").append(v.getName());
+            if (v.getType() != null) {
+                out.append('/');
+                append(v.getType(), out);
+            }
+            out.append(' ');
+            if (v.isDeferred()) out.append('?');
+            else append(v.getValue(), out);
+            out.append(')');
+        } else if (o instanceof If i) {
+            list(out, "if", i.getCondition(), i.getThen(), i.getElse());
+        } else if (o instanceof While w) {
+            list(out, "while", w.getCondition(), w.getBody());
+        } else if (o instanceof For f) {
+            list(out, "for", f.getInitializer(), f.getCondition(), f.getUpdate(), f.getBody());
+        } else if (o instanceof Try t) {
+            out.append("(try ");
+            append(t.getBody(), out);
+            out.append(" finally");
+            if (!t.getParameters().isEmpty()) {
+                out.append(" |");
+                for (Parameter p : t.getParameters()) out.append(' ').append(p.getName());
+                out.append(" |");
+            }
+            out.append(' ');
+            append(t.getHandler(), out);
+            out.append(')');
+        } else if (o instanceof Return r) {
+            out.append("(return");
+            if (r.getValue() != null) {
+                out.append(' ');
+                append(r.getValue(), out);
+            }
+            out.append(')');
+        } else if (o instanceof Break b) {
+            out.append(b.getLabel() == null ? "(break)" : "(break." + b.getLabel() + ")");
+        } else if (o instanceof Continue c) {
+            out.append(c.getLabel() == null ? "(continue" : "(continue." + c.getLabel());
+            if (c.getValue() != null) {
+                out.append(' ');
+                append(c.getValue(), out);
+            }
+            out.append(')');
+        } else if (o instanceof Assert a) {
+            list(out, "assert", a.getBlock());
+        } else if (o instanceof This) {
+            out.append("this");
+        } else if (o instanceof Super) {
+            out.append("super");
+        } else if (o instanceof Primitive p) {
+            out.append("(#primitive ").append(p.getModule()).append(' ').append(p.getName()).append(')');
+        } else if (o instanceof Range r) {
+            list(out, "..", r.getFrom(), r.getTo());
+        } else if (o instanceof ListLiteral l) {
+            list(out, "list", l.getElements().toArray(EObject[]::new));
+        } else if (o instanceof ByteArrayLiteral l) {
+            list(out, "bytes", l.getElements().toArray(EObject[]::new));
+        } else if (o instanceof SetLiteral l) {
+            list(out, "set", l.getElements().toArray(EObject[]::new));
+        } else if (o instanceof MapLiteral l) {
+            out.append("(map");
+            for (int i = 0; i < l.getKeys().size(); i++) {
+                out.append(' ');
+                append(l.getKeys().get(i), out);
+                out.append(':');
+                append(l.getValues().get(i), out);
+            }
+            out.append(')');
+        } else if (o instanceof StringTemplate t) {
+            out.append("(template");
+            List<String> texts = io.eave.toit.parser.ToitStrings.templateTexts(t.getTexts());
+            for (int i = 0; i < texts.size(); i++) {
+                out.append(" \"").append(texts.get(i).replace("\n", "\\n")).append('"');
+                if (i < t.getParts().size()) {
+                    Interpolation part = t.getParts().get(i);
+                    out.append(' ');
+                    if (part.getFormat() != null) out.append("(%").append(part.getFormat()).append(' ');
+                    append(part.getExpression(), out);
+                    if (part.getFormat() != null) out.append(')');
+                }
+            }
+            out.append(')');
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static String modifiers(boolean isAbstract, boolean isStatic) {
+        return (isAbstract ? "abstract " : "") + (isStatic ? "static " : "");
+    }
+
+    private static void types(StringBuilder out, String keyword, List<TypeRef> types) {
+        if (types.isEmpty()) return;
+        out.append(keyword);
+        for (TypeRef t : types) {
+            out.append(' ');
+            append(t, out);
         }
     }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The golden program images run on an emulated board exactly as on the simulator: boots IMAGE
 # with `eave simulate --board BOARD --image IMAGE`, then `eave run` installs and runs each
-# docs/vectors/image/{hello,uncaught}.bin over the board's serial pty with the real Java link
-# client, and compares with the vector's .expect: its output lines, "exit N" the exit code,
+# docs/vectors/image/*.bin (hello, uncaught, ...) over the board's serial pty with the real Java
+# link client, and compares with the vector's .expect: its output lines, "exit N" the exit code,
 # "uncaught KIND" the uncaught exception report.
 #   qemu-run-test.sh BOARD IMAGE      exit 77 (skipped) when the CLI is not built
 set -euo pipefail
@@ -38,7 +38,10 @@ done
 [ -n "$pty" ] || fail "eave simulate printed no serial port within 30 s: $(cat "$work/simulate.out" "$work/simulate.err")"
 echo "run test $board: $(head -n 1 "$work/simulate.out"), serial $pty"
 
-for vector in hello uncaught; do
+# Every golden image with its expectation (hello and uncaught among them).
+for expect in "$vectors"/*.expect; do
+  vector=$(basename "$expect" .expect)
+  [ -f "$vectors/$vector.bin" ] || continue
   code=0
   eave run "$vectors/$vector.bin" --device "$pty" >"$work/$vector.out" 2>"$work/$vector.err" || code=$?
   expected_code=0

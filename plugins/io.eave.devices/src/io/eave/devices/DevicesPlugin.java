@@ -1,17 +1,28 @@
 package io.eave.devices;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.crypto.spec.PBEKeySpec;
+
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Plugin;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.prefs.BackingStoreException;
 
@@ -69,7 +80,7 @@ public final class DevicesPlugin extends Plugin {
             Path state = getStateLocation().toPath();
             IdeSimulator simulator = new IdeSimulator(() -> simulatorBinary(state.resolve("bin")),
                     state.resolve("sim").resolve(IdeSimulator.NAME + ".store"), IdeSimulator.NAME);
-            registry = new DeviceRegistry(simulator, new PreferenceManualDevices(), new SecureStorageSecrets(SecurePreferencesFactory.getDefault()),
+            registry = new DeviceRegistry(simulator, new PreferenceManualDevices(), new SecureStorageSecrets(secureStorage(state.resolve("secure"))),
                     new DeviceLinks(LINK_TIMEOUT), DeviceAddress.DISCOVERY_WAIT);
             preferenceListener = event -> {
                 if (PREF_START_SIMULATOR.equals(event.getKey())) {
@@ -97,6 +108,37 @@ public final class DevicesPlugin extends Plugin {
 
     public static IEclipsePreferences preferences() {
         return InstanceScope.INSTANCE.getNode(ID);
+    }
+
+    /**
+     * Eclipse secure storage. An installation without a password provider (the Linux keyring and
+     * the master-password prompt are separate bundles, not in the Eave IDE) cannot encrypt in the
+     * default storage; then the secrets go to a storage of this plugin whose password is a random
+     * key in a file only the user can read, as the simulator keeps its own secret.
+     */
+    private static ISecurePreferences secureStorage(Path folder) {
+        var point = Platform.getExtensionRegistry().getExtensionPoint("org.eclipse.equinox.security", "secureStorage");
+        if (point != null && point.getExtensions().length > 0) {
+            return SecurePreferencesFactory.getDefault();
+        }
+        try {
+            Files.createDirectories(folder);
+            Path keyFile = folder.resolve("key");
+            if (!Files.exists(keyFile)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(keyFile, HexFormat.of().formatHex(random));
+            }
+            String key = Files.readString(keyFile).trim();
+            Map<String, Object> options = new HashMap<>();
+            options.put(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(key.toCharArray()));
+            options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
+            return SecurePreferencesFactory.open(folder.resolve("secure_storage").toUri().toURL(), options);
+        } catch (IOException | UnsupportedOperationException e) {
+            log(Status.warning("cannot open the device secrets' storage in " + folder + ": " + e.getMessage(), e));
+            return SecurePreferencesFactory.getDefault();
+        }
     }
 
     /** EAVE_SIM or -Deave.sim when set (a simulator being worked on), else the bundled one. */

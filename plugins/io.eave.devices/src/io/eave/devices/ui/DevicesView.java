@@ -241,6 +241,11 @@ public final class DevicesView extends ViewPart {
         return containers.getTable();
     }
 
+    /** The title over the containers: whose they are, or why they cannot be read (for tests). */
+    public String containersTitle() {
+        return containersTitle.getText();
+    }
+
     /** The line under the tables: what went wrong last, or the simulator's state (for tests). */
     public String statusText() {
         return status.getText();

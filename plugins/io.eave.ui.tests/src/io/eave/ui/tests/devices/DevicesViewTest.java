@@ -1,0 +1,78 @@
+package io.eave.ui.tests.devices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.eave.devices.DeviceRegistry;
+import io.eave.devices.DevicesPlugin;
+import io.eave.devices.IdeSimulator;
+import io.eave.devices.KnownDevice;
+import io.eave.devices.ui.DevicesView;
+
+/** The Eave Devices view in the workbench, with the simulated device the IDE started. */
+public class DevicesViewTest {
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    @AfterEach
+    void hideView() {
+        var view = page().findView(DevicesView.ID);
+        if (view != null) {
+            page().hideView(view);
+        }
+    }
+
+    @Test
+    void theViewListsTheSimulatedDeviceAsTheDefaultAndReadsItsContainers() throws Exception {
+        Waiting.forSimulator();
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+        Waiting.until("the Devices view listing the simulated device", Duration.ofSeconds(20),
+                () -> Waiting.row(view.devicesTable(), IdeSimulator.NAME) != null, () -> Waiting.rows(view.devicesTable()));
+        TableItem sim = Waiting.row(view.devicesTable(), IdeSimulator.NAME);
+        assertEquals(IdeSimulator.NAME + " (default)", sim.getText(0));
+        assertEquals("simulator (started by the IDE)", sim.getText(1));
+        assertTrue(sim.getText(2).startsWith("127.0.0.1:"), sim.getText(2));
+        assertEquals("Device", view.devicesTable().getColumn(0).getText());
+        assertEquals(5, view.containersTable().getColumnCount());
+        assertEquals("Name State Memory Uptime Run on boot", java.util.Arrays.stream(view.containersTable().getColumns())
+                .map(c -> c.getText()).reduce((a, b) -> a + " " + b).orElseThrow());
+        Waiting.until("the view connecting to the simulated device and listing its containers", Duration.ofSeconds(20),
+                () -> view.containersTitle().startsWith("Containers on " + IdeSimulator.NAME)
+                        && !view.containersTitle().endsWith("connecting..."),
+                view::containersTitle);
+        assertTrue(!view.containersTitle().contains("cannot"), view.containersTitle());
+    }
+
+    @Test
+    void aDeviceAddedByHandIsListedKeepsItsSecretAndCanBeRemoved() throws Exception {
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+        DeviceRegistry registry = DevicesPlugin.getDefault().registry();
+        // a port where nothing answers: the device is listed all the same, and the view says it cannot connect
+        KnownDevice added = registry.add("tcp:127.0.0.1:9", "s3cret");
+        Waiting.until("the added device in the table", Duration.ofSeconds(10),
+                () -> Waiting.row(view.devicesTable(), "tcp:127.0.0.1:9") != null, () -> Waiting.rows(view.devicesTable()));
+        TableItem row = Waiting.row(view.devicesTable(), "tcp:127.0.0.1:9");
+        assertEquals("added by hand", row.getText(1));
+        view.select("tcp:127.0.0.1:9");
+        Waiting.until("the view saying it cannot connect", Duration.ofSeconds(20),
+                () -> view.containersTitle().contains("cannot connect"), view::containersTitle);
+        assertTrue(DevicesPlugin.preferences().get(DevicesPlugin.PREF_MANUAL_DEVICES, "").contains("tcp:127.0.0.1:9"));
+        registry.remove(added);
+        Waiting.until("the removed device gone from the table", Duration.ofSeconds(10),
+                () -> Waiting.row(view.devicesTable(), "tcp:127.0.0.1:9") == null, () -> Waiting.rows(view.devicesTable()));
+        assertNull(Waiting.row(view.devicesTable(), "tcp:127.0.0.1:9"));
+        assertNotNull(Waiting.row(view.devicesTable(), IdeSimulator.NAME), "the simulated device stays");
+    }
+}

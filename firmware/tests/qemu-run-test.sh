@@ -23,6 +23,7 @@ cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/ta
 eave() { "${cli[@]}" "$@"; }
 
 work=$(mktemp -d)
+: >"$work/simulate.out" # the background JVM opens it later than the loop below first reads it
 # Started directly (not through the function) so that $! is the JVM: SIGTERM to it runs its
 # shutdown hook, which stops QEMU.
 "${cli[@]}" simulate --board "$board" --image "$image" --name "run-$board" >"$work/simulate.out" 2>"$work/simulate.err" &

@@ -50,7 +50,7 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
         this.device = device;
         this.debugInfo = debugInfo;
         attributes.put(IProcess.ATTR_PROCESS_TYPE, ToitLaunch.PROCESS_TYPE);
-        attributes.put(IProcess.ATTR_PROCESS_LABEL, label);
+        // no ATTR_PROCESS_LABEL: the console is then named "CONFIGURATION [Toit Application] LABEL"
         stopConsole = device.onConsole(this::console);
         stopEvents = device.onEvent(this::event);
         device.closed().whenComplete((v, e) -> {

@@ -124,8 +124,8 @@ public class RunToitApplicationTest {
         waitForText(console, "hello-run exited with code 0");
         Waiting.until("the process ending", Duration.ofSeconds(10), process::isTerminated, () -> "still running");
         assertEquals(0, process.getExitValue());
-        assertTrue(console.getName().contains("hello-run") && console.getName().contains("[Toit Application]"),
-                "the console is named after the launch: " + console.getName());
+        Waiting.until("the console named after the launch", Duration.ofSeconds(10),
+                () -> console.getName().contains("hello-run [Toit Application] main.toit on " + IdeSimulator.NAME), console::getName);
         String text = console.getDocument().get();
         assertTrue(text.indexOf("Installing main.img") < text.indexOf("hello, world"), text);
 

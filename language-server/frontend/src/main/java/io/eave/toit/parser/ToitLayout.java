@@ -119,6 +119,12 @@ final class ToitLayout {
         Lexeme first = lexemes.get(index);
         int indent = first.indent();
         Level top = stack.peek();
+        if (top.kind() == LevelKind.BRACKET && !continuesBracket(first)) {
+            // a bracket never closed: the line is back at (or left of) the statement it began in
+            while (stack.peek().kind() == LevelKind.BRACKET) stack.pop();
+            top = stack.peek();
+            openerIndex = -1;
+        }
         if (top.kind() == LevelKind.BRACKET) {
             // inside brackets lines join, except the body of a block opened inside them
             if (openerIndex >= 0 && indent > lastReal.indent() && !"}".equals(top.closer())) {
@@ -173,6 +179,22 @@ final class ToitLayout {
         if ((first.is(":") || first.is("::")) && top.kind() == LevelKind.BLOCK) return;
         out.add(at, synthetic(top.kind() == LevelKind.BLOCK ? "NEWLINE" : "ARG_NEWLINE", offset));
         startStatement(index);
+    }
+
+    /**
+     * Whether a line inside brackets still belongs to them: it is deeper than the line the
+     * statement began on, or starts with a closing bracket or a separator.
+     */
+    private boolean continuesBracket(Lexeme first) {
+        int base = 0;
+        for (Level level : stack) {
+            if (level.kind() != LevelKind.BRACKET) {
+                base = level.indent();
+                break;
+            }
+        }
+        return first.indent() > base || first.is(")") || first.is("]") || first.is("}") || first.is(",")
+                || first.kind() == Kind.STRING_END || first.kind() == Kind.STRING_MIDDLE || first.kind() == Kind.INTERPOLATION_END;
     }
 
     /** Whether the line starting at {@code index} continues the previous line's expression. */
@@ -233,6 +255,14 @@ final class ToitLayout {
             add(types.keyword("."), lexeme.start() + 1, lexeme.end(), ".");
             lastReal = lexeme;
             lastType = types.keyword(".");
+            return;
+        }
+        if ((lexeme.is(")") || lexeme.is("]") || lexeme.is("}")) && lexeme.kind() == Kind.OPERATOR
+                && stack.stream().noneMatch(l -> l.kind() == LevelKind.BRACKET)) {
+            // a closing bracket nobody opened: skipped, so it costs one error and no cascade
+            issues.add(new LexicalIssue(ToitIssueCodes.UNBALANCED_BRACKET, true, lexeme.start(), lexeme.length(),
+                    "'" + text + "' closes nothing"));
+            hidden(lexeme);
             return;
         }
         int type = typeOf(index);

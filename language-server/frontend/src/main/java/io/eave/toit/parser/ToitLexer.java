@@ -316,10 +316,23 @@ public final class ToitLexer {
         int start = pos;
         pos++;
         while (pos < n && src.charAt(pos) != '\'' && lineBreakLength(pos) == 0) {
-            pos += src.charAt(pos) == '\\' && pos + 1 < n && lineBreakLength(pos + 1) == 0 ? 2 : 1;
+            if (src.charAt(pos) == '\\' && pos + 1 < n && lineBreakLength(pos + 1) == 0) {
+                int length = escapeLength(pos, false);
+                if (length < 0) {
+                    issues.add(new LexicalIssue(ToitIssueCodes.BAD_ESCAPE, true, pos, -length,
+                            "Unknown escape '" + src.substring(pos, Math.min(n, pos - length)) + "'"));
+                }
+                pos += Math.max(1, Math.abs(length));
+            } else {
+                pos++;
+            }
         }
         if (charAt(pos) == '\'') {
             pos++;
+            if (ToitStrings.charValue(src.substring(start, pos)) < 0) {
+                issues.add(new LexicalIssue(ToitIssueCodes.MALFORMED_CHARACTER, true, start, pos - start,
+                        "A character literal holds exactly one character"));
+            }
         } else {
             issues.add(new LexicalIssue(ToitIssueCodes.UNTERMINATED_CHARACTER, true, start, pos - start,
                     "This character literal is never closed"));
@@ -352,7 +365,13 @@ public final class ToitLexer {
                 }
                 pos++;
             } else if (c == '\\') {
-                pos += pos + 1 < n ? 1 + Math.max(1, lineBreakLength(pos + 1)) : 1;
+                int length = escapeLength(pos, triple);
+                if (length < 0) {
+                    issues.add(new LexicalIssue(ToitIssueCodes.BAD_ESCAPE, true, pos, -length,
+                            "Unknown escape '" + src.substring(pos, Math.min(n, pos - length)) + "'"
+                            + (src.startsWith("\\s", pos) ? " ('\\s' only in triple-quoted strings)" : "")));
+                }
+                pos += Math.max(1, Math.abs(length));
             } else if (c == '$') {
                 pos++;
                 int save = pos;
@@ -381,6 +400,35 @@ public final class ToitLexer {
             }
         }
         add(interpolated ? Kind.STRING_END : Kind.STRING, start, pos);
+    }
+
+    /**
+     * Length of the escape sequence at {@code at} (a backslash): positive when valid, negative
+     * (its length) when the reference rejects it.
+     */
+    private int escapeLength(int at, boolean triple) {
+        char e = charAt(at + 1);
+        if (e != 0 && "0abfnrtv$\\\"'".indexOf(e) >= 0) return 2;
+        if (triple && e == 's') return 2;
+        if (triple && lineBreakLength(at + 1) > 0) return 1 + lineBreakLength(at + 1);
+        if (e == 'x' || e == 'u') {
+            if (charAt(at + 2) == '{') {
+                int p = at + 3;
+                long value = 0;
+                while (charAt(p) < 128 && Character.digit(charAt(p), 16) >= 0 && value <= 0x10FFFF) {
+                    value = value * 16 + Character.digit(charAt(p), 16);
+                    p++;
+                }
+                boolean ok = p > at + 3 && charAt(p) == '}' && value <= 0x10FFFF;
+                if (charAt(p) == '}') p++;
+                return ok ? p - at : -(p - at);
+            }
+            int want = e == 'x' ? 2 : 4;
+            int p = at + 2;
+            while (p < at + 2 + want && charAt(p) < 128 && Character.digit(charAt(p), 16) >= 0) p++;
+            return p == at + 2 + want ? p - at : -(p - at);
+        }
+        return (at + 1 < n && lineBreakLength(at + 1) == 0) ? -2 : -1;
     }
 
     /** {@code $name}, then attached {@code .name} and {@code [index]} parts. */

@@ -36,6 +36,8 @@ public final class ToitIssueCodes {
     // ---- layout and syntax -------------------------------------------------------------
     /** What the parser could not make sense of. */
     public static final String SYNTAX_ERROR = PREFIX + "syntax-error";
+    /** A closing bracket that closes nothing. */
+    public static final String UNBALANCED_BRACKET = PREFIX + "unbalanced-bracket";
     /** Lines of one body (or continuation arguments) at different indentations. */
     public static final String INCONSISTENT_INDENTATION = PREFIX + "inconsistent-indentation";
     /** An import or export after the first declaration. */

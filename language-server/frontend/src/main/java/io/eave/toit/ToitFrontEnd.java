@@ -1,0 +1,138 @@
+package io.eave.toit;
+
+import com.google.inject.Injector;
+import io.eave.toit.ast.Unit;
+import io.eave.toit.scoping.Modules;
+import io.eave.toit.validation.ToitIssueCodes;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * The front end for other modules (the compiler, the command line), without Eclipse: give it
+ * the files of a program (path and text), get back their parsed and linked trees and every
+ * diagnostic. Imports between the given files resolve by path; other absolute imports are
+ * searched in the source roots, then the importing file's folders, then the library (core is
+ * always imported). Thread-safe: each call works on its own resource set.
+ */
+public final class ToitFrontEnd {
+
+    /** One source file: its path (relative paths are fine) and its text. */
+    public record SourceFile(String path, String text) {
+    }
+
+    public enum Severity { ERROR, WARNING, INFO }
+
+    /** A problem in a file; line and column are 1-based, offset and length count characters. */
+    public record Diagnostic(Severity severity, String code, String file, int line, int column, int offset, int length,
+            String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message + " [" + code + "]";
+        }
+    }
+
+    /** The linked trees by path (in the order given) and all diagnostics, sorted by file and position. */
+    public record Result(ResourceSet resourceSet, Map<String, Unit> units, List<Diagnostic> diagnostics) {
+        public Unit unit(String path) {
+            return units.get(path);
+        }
+
+        public List<Diagnostic> diagnostics(String path) {
+            return diagnostics.stream().filter(d -> d.file().equals(path)).toList();
+        }
+
+        public List<Diagnostic> errors() {
+            return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        }
+
+        public boolean hasErrors() {
+            return !errors().isEmpty();
+        }
+    }
+
+    private final Injector injector;
+
+    private ToitFrontEnd(Injector injector) {
+        this.injector = injector;
+    }
+
+    public static ToitFrontEnd create() {
+        return new ToitFrontEnd(ToitStandaloneSetup.injector());
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    public Result analyze(List<SourceFile> files) {
+        return analyze(files, List.of());
+    }
+
+    /** Parses, links and validates {@code files}; {@code roots} are extra folders for absolute imports. */
+    public Result analyze(List<SourceFile> files, List<Path> roots) {
+        XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+        List<URI> rootUris = roots.stream().map(p -> URI.createFileURI(p.toAbsolutePath().toString()).appendSegment("")
+                .trimSegments(1)).toList();
+        Modules.setRoots(set, rootUris);
+        Map<String, XtextResource> resources = new LinkedHashMap<>();
+        for (SourceFile file : files) {
+            resources.put(file.path(), (XtextResource) set.createResource(URI.createFileURI(file.path())));
+        }
+        for (SourceFile file : files) {
+            try {
+                resources.get(file.path()).load(new ByteArrayInputStream(file.text().getBytes(StandardCharsets.UTF_8)), Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+        Map<String, Unit> units = new LinkedHashMap<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (var entry : resources.entrySet()) {
+            Resource resource = entry.getValue();
+            units.put(entry.getKey(), (Unit) resource.getContents().get(0));
+            for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+                diagnostics.add(convert(entry.getKey(), issue));
+            }
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::offset));
+        return new Result(set, units, diagnostics);
+    }
+
+    private static Diagnostic convert(String file, Issue issue) {
+        String code = issue.getCode();
+        if (code == null || code.equals(org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC) || code.startsWith("org.eclipse.xtext.diagnostics.Diagnostic.Syntax")) {
+            code = code != null && code.startsWith("io.eave.toit.") ? code : ToitIssueCodes.SYNTAX_ERROR;
+        } else if (code.equals(org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC)) {
+            code = ToitIssueCodes.UNRESOLVED_NAME;
+        }
+        Severity severity = switch (issue.getSeverity()) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
+        return new Diagnostic(severity, code, file, value(issue.getLineNumber()), value(issue.getColumn()),
+                value(issue.getOffset()) , value(issue.getLength()), issue.getMessage());
+    }
+
+    private static int value(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

@@ -1,0 +1,134 @@
+package io.eave.toit.scoping;
+
+import io.eave.toit.ast.Import;
+import io.eave.toit.ast.Unit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+
+/**
+ * Finds the unit an import names and loads it into the resource set when needed: relative imports
+ * ({@code .util}, {@code ..lib.x}) from the importing file's folder; others from the project's
+ * source roots, then the importing file's folder and its parents, then the library shipped as
+ * resources under {@code toit/core/} (where {@code core.toit} is imported into every file).
+ */
+public final class Modules {
+    private Modules() {
+    }
+
+    /** URI scheme of the library units loaded from the class path. */
+    public static final String LIBRARY_SCHEME = "toit-library";
+    private static final String LIBRARY_FOLDER = "toit/core/";
+
+    /** The source roots of a project, kept on its resource set. */
+    public static final class Roots extends AdapterImpl {
+        final List<URI> roots;
+
+        Roots(List<URI> roots) {
+            this.roots = roots;
+        }
+    }
+
+    /** Sets the folders absolute imports are searched in (after them: the file's folder chain). */
+    public static void setRoots(ResourceSet set, List<URI> roots) {
+        set.eAdapters().removeIf(a -> a instanceof Roots);
+        set.eAdapters().add(new Roots(List.copyOf(roots)));
+    }
+
+    /** The core unit, imported into every file; null if it cannot be loaded. */
+    public static Unit core(ResourceSet set) {
+        return library(set, "core");
+    }
+
+    /** The library unit at {@code path} ("math", "encoding/json"), or null. */
+    public static Unit library(ResourceSet set, String path) {
+        URI uri = URI.createURI(LIBRARY_SCHEME + ":/" + path + ".toit");
+        Resource resource = set.getResource(uri, false);
+        if (resource == null) {
+            try (InputStream in = Modules.class.getClassLoader().getResourceAsStream(LIBRARY_FOLDER + path + ".toit")) {
+                if (in == null) return null;
+                synchronized (set) {
+                    resource = set.getResource(uri, false);
+                    if (resource == null) {
+                        resource = set.createResource(uri);
+                        resource.load(in, Map.of());
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return unit(resource);
+    }
+
+    public static boolean isLibrary(Resource resource) {
+        return resource != null && LIBRARY_SCHEME.equals(resource.getURI().scheme());
+    }
+
+    /** The unit {@code imp} names, or null when no file or library module matches. */
+    public static Unit resolve(Import imp) {
+        Resource from = imp.eResource();
+        if (from == null || from.getResourceSet() == null) return null;
+        ResourceSet set = from.getResourceSet();
+        String path = String.join("/", imp.getPath());
+        if (imp.getRelative() != null) {
+            URI folder = from.getURI().trimSegments(1);
+            for (int i = 1; i < imp.getRelative().length(); i++) folder = folder.trimSegments(1);
+            return load(set, folder.appendSegments((path + ".toit").split("/")));
+        }
+        for (URI root : roots(set)) {
+            Unit unit = load(set, root.appendSegments((path + ".toit").split("/")));
+            if (unit != null) return unit;
+        }
+        if (!isLibrary(from)) {
+            URI folder = from.getURI().trimSegments(1);
+            while (folder.segmentCount() > 0 || folder.hasAuthority()) {
+                Unit unit = load(set, folder.appendSegments((path + ".toit").split("/")));
+                if (unit != null) return unit;
+                if (folder.segmentCount() == 0) break;
+                folder = folder.trimSegments(1);
+            }
+        }
+        Unit library = library(set, path);
+        return library != null ? library : library(set, path + "/" + imp.getPath().get(imp.getPath().size() - 1));
+    }
+
+    private static List<URI> roots(ResourceSet set) {
+        List<URI> roots = new ArrayList<>();
+        for (var adapter : set.eAdapters()) {
+            if (adapter instanceof Roots r) roots.addAll(r.roots);
+        }
+        return roots;
+    }
+
+    /** The unit at {@code uri}: already in the set, or loaded when the file exists. */
+    private static Unit load(ResourceSet set, URI uri) {
+        Resource resource = set.getResource(uri, false);
+        if (resource == null) {
+            if (!set.getURIConverter().exists(uri, Map.of())) return null;
+            try {
+                resource = set.getResource(uri, true);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return unit(resource);
+    }
+
+    private static Unit unit(Resource resource) {
+        return resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Unit u ? u : null;
+    }
+
+    /** The name a prefix import binds: {@code as} name, else the last path segment; null with {@code show}. */
+    public static String prefix(Import imp) {
+        if (imp.getPrefix() != null) return imp.getPrefix();
+        if (imp.isShowAll() || !imp.getShow().isEmpty() || imp.getPath().isEmpty()) return null;
+        return imp.getPath().get(imp.getPath().size() - 1);
+    }
+}

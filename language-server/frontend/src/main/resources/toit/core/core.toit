@@ -1,0 +1,289 @@
+// The core library as the front end sees it: declarations only, imported into every Toit file.
+// Bodies are primitives the Eave VM provides (or small Toit code the compiler lowers); this file
+// is what name resolution, argument checks and completion use. Written for Eave, not copied.
+
+/// The type every value has; `none` is the type of methods that return nothing.
+interface any:
+class none:
+
+class Object:
+  operator == other -> bool: return identical this other
+  hash-code -> int: return #primitive.core.hash_code
+  stringify -> string: return #primitive.core.object_stringify
+
+class bool:
+  stringify -> string: return this ? "true" : "false"
+
+abstract class num:
+  abstract operator + other -> num
+  abstract operator - other -> num
+  abstract operator * other -> num
+  abstract operator / other -> num
+  abstract operator - -> num
+  abstract operator < other -> bool
+  abstract operator <= other -> bool
+  abstract operator > other -> bool
+  abstract operator >= other -> bool
+  abstract abs -> num
+  abstract to-int -> int
+  abstract to-float -> float
+  abstract stringify -> string
+  abstract sign -> int
+
+class int extends num:
+  static MAX ::= 0x7FFF_FFFF_FFFF_FFFF
+  static MIN ::= -9223372036854775807 - 1
+  operator + other -> int: return #primitive.core.int_add
+  operator - other -> int: return #primitive.core.int_sub
+  operator * other -> int: return #primitive.core.int_mul
+  operator / other -> int: return #primitive.core.int_div
+  operator % other -> int: return #primitive.core.int_mod
+  operator - -> int: return #primitive.core.int_negate
+  operator ~ -> int: return #primitive.core.int_not
+  operator & other -> int: return #primitive.core.int_and
+  operator | other -> int: return #primitive.core.int_or
+  operator ^ other -> int: return #primitive.core.int_xor
+  operator << shift -> int: return #primitive.core.int_shl
+  operator >> shift -> int: return #primitive.core.int_shr
+  operator >>> shift -> int: return #primitive.core.int_ushr
+  operator < other -> bool: return #primitive.core.int_lt
+  operator <= other -> bool: return #primitive.core.int_le
+  operator > other -> bool: return #primitive.core.int_gt
+  operator >= other -> bool: return #primitive.core.int_ge
+  abs -> int: return this < 0 ? -this : this
+  sign -> int: return this < 0 ? -1 : (this == 0 ? 0 : 1)
+  to-int -> int: return this
+  to-float -> float: return #primitive.core.int_to_float
+  stringify -> string: return #primitive.core.int_to_string
+  stringify radix/int -> string: return #primitive.core.int_to_string_radix
+  repeat [block] -> none:
+    for i := 0; i < this; i++: block.call i
+  is-even -> bool: return this & 1 == 0
+  is-odd -> bool: return this & 1 == 1
+  parse text/string --radix/int=10 -> int: return #primitive.core.int_parse
+
+class float extends num:
+  static NAN ::= 0.0 / 0.0
+  static INFINITY ::= 1.0 / 0.0
+  operator + other -> float: return #primitive.core.float_add
+  operator - other -> float: return #primitive.core.float_sub
+  operator * other -> float: return #primitive.core.float_mul
+  operator / other -> float: return #primitive.core.float_div
+  operator % other -> float: return #primitive.core.float_mod
+  operator - -> float: return #primitive.core.float_negate
+  operator < other -> bool: return #primitive.core.float_lt
+  operator <= other -> bool: return #primitive.core.float_le
+  operator > other -> bool: return #primitive.core.float_gt
+  operator >= other -> bool: return #primitive.core.float_ge
+  abs -> float: return this < 0.0 ? -this : this
+  sign -> int: return this < 0.0 ? -1 : (this == 0.0 ? 0 : 1)
+  to-int -> int: return #primitive.core.float_to_int
+  to-float -> float: return this
+  round -> int: return #primitive.core.float_round
+  floor -> float: return #primitive.core.float_floor
+  ceil -> float: return #primitive.core.float_ceil
+  sqrt -> float: return #primitive.core.float_sqrt
+  is-nan -> bool: return this != this
+  stringify -> string: return #primitive.core.float_to_string
+  stringify precision/int -> string: return #primitive.core.float_to_string_precision
+
+class string:
+  size -> int: return #primitive.core.string_size
+  is-empty -> bool: return size == 0
+  operator + other -> string: return #primitive.core.string_add
+  operator * count/int -> string: return #primitive.core.string_repeat
+  operator [] index/int -> int: return #primitive.core.string_at
+  operator [..] --from/int=0 --to/int=size -> string: return #primitive.core.string_slice
+  operator < other/string -> bool: return (compare-to other) < 0
+  operator > other/string -> bool: return (compare-to other) > 0
+  compare-to other/string -> int: return #primitive.core.string_compare
+  split separator/string -> List: return #primitive.core.string_split
+  split separator/string [--at-first] -> List: return #primitive.core.string_split
+  contains needle/string -> bool: return (index-of needle) >= 0
+  index-of needle/string -> int: return #primitive.core.string_index_of
+  index-of needle/string from/int -> int: return #primitive.core.string_index_of_from
+  last-index-of needle/string -> int: return #primitive.core.string_last_index_of
+  starts-with prefix/string -> bool: return #primitive.core.string_starts_with
+  ends-with suffix/string -> bool: return #primitive.core.string_ends_with
+  trim -> string: return #primitive.core.string_trim
+  to-upper-ascii -> string: return #primitive.core.string_upper
+  to-lower-ascii -> string: return #primitive.core.string_lower
+  replace old/string new/string -> string: return #primitive.core.string_replace
+  replace --all old/string new/string -> string: return #primitive.core.string_replace_all
+  to-int -> int: return int.parse this
+  to-float -> float: return #primitive.core.string_to_float
+  to-byte-array -> ByteArray: return #primitive.core.string_to_bytes
+  stringify -> string: return this
+  pad --left/int=0 --right/int=0 -> string: return #primitive.core.string_pad
+  do [block] -> none:
+    for i := 0; i < size; i++: block.call this[i]
+  with --from/int --to/int -> string: return this[from..to]
+
+class List:
+  constructor:
+  constructor size/int:
+  constructor size/int filler:
+  constructor.with-capacity capacity/int:
+  size -> int: return #primitive.core.list_size
+  is-empty -> bool: return size == 0
+  operator [] index/int: return #primitive.core.list_at
+  operator []= index/int value: return #primitive.core.list_at_put
+  operator [..] --from/int=0 --to/int=size -> List: return #primitive.core.list_slice
+  operator + other/List -> List: return #primitive.core.list_concat
+  add value -> none: #primitive.core.list_add
+  add-all values/List -> none: values.do: add it
+  remove-last: return #primitive.core.list_remove_last
+  clear -> none: #primitive.core.list_clear
+  first: return this[0]
+  last: return this[size - 1]
+  contains value -> bool: return (index-of value) >= 0
+  index-of value -> int: return #primitive.core.list_index_of
+  do [block] -> none:
+    for i := 0; i < size; i++: block.call this[i]
+  do --reversed [block] -> none:
+    for i := size - 1; i >= 0; i--: block.call this[i]
+  map [block] -> List: return #primitive.core.list_map
+  filter [block] -> List: return #primitive.core.list_filter
+  reduce [block]: return #primitive.core.list_reduce
+  reduce --initial [block]: return #primitive.core.list_reduce_initial
+  any [block] -> bool: return #primitive.core.list_any
+  every [block] -> bool: return #primitive.core.list_every
+  sort -> List: return #primitive.core.list_sort
+  sort [compare] -> List: return #primitive.core.list_sort_by
+  sort --in-place -> none: #primitive.core.list_sort_in_place
+  join separator/string -> string: return #primitive.core.list_join
+  copy -> List: return this[..]
+  stringify -> string: return #primitive.core.list_stringify
+
+class Map:
+  constructor:
+  size -> int: return #primitive.core.map_size
+  is-empty -> bool: return size == 0
+  operator [] key: return #primitive.core.map_at
+  operator []= key value: return #primitive.core.map_at_put
+  get key: return #primitive.core.map_get
+  get key [--if-absent]: return #primitive.core.map_get_if_absent
+  get key [--init]: return #primitive.core.map_get_init
+  contains key -> bool: return #primitive.core.map_contains
+  remove key -> none: #primitive.core.map_remove
+  keys -> List: return #primitive.core.map_keys
+  values -> List: return #primitive.core.map_values
+  do [block] -> none: #primitive.core.map_do
+  do --keys [block] -> none: keys.do: block.call it
+  do --values [block] -> none: values.do: block.call it
+  update key [block] -> none: this[key] = block.call this[key]
+  clear -> none: #primitive.core.map_clear
+  stringify -> string: return #primitive.core.map_stringify
+
+class Set:
+  constructor:
+  size -> int: return #primitive.core.set_size
+  is-empty -> bool: return size == 0
+  add value -> none: #primitive.core.set_add
+  add-all values -> none: values.do: add it
+  remove value -> none: #primitive.core.set_remove
+  contains value -> bool: return #primitive.core.set_contains
+  do [block] -> none: #primitive.core.set_do
+  clear -> none: #primitive.core.set_clear
+  stringify -> string: return #primitive.core.set_stringify
+
+class ByteArray:
+  constructor size/int:
+  constructor size/int --filler/int:
+  size -> int: return #primitive.core.byte_array_size
+  is-empty -> bool: return size == 0
+  operator [] index/int -> int: return #primitive.core.byte_array_at
+  operator []= index/int value/int: return #primitive.core.byte_array_at_put
+  operator [..] --from/int=0 --to/int=size -> ByteArray: return #primitive.core.byte_array_slice
+  operator + other/ByteArray -> ByteArray: return #primitive.core.byte_array_concat
+  replace index/int source/ByteArray -> none: #primitive.core.byte_array_replace
+  fill value/int -> none: #primitive.core.byte_array_fill
+  do [block] -> none:
+    for i := 0; i < size; i++: block.call this[i]
+  to-string -> string: return #primitive.core.byte_array_to_string
+  to-string from/int to/int -> string: return #primitive.core.byte_array_to_string_range
+  copy -> ByteArray: return this[..]
+  stringify -> string: return #primitive.core.byte_array_stringify
+
+class Exception:
+  value ::= ?
+  trace ::= ?
+  constructor .value .trace:
+  stringify -> string: return "$value"
+
+class Duration:
+  static ZERO ::= Duration 0
+  ns_/int
+  constructor --h/int=0 --m/int=0 --s/int=0 --ms/int=0 --us/int=0 --ns/int=0:
+    ns_ = ((((h * 60 + m) * 60 + s) * 1000 + ms) * 1000 + us) * 1000 + ns
+  constructor .ns_:
+  in-ns -> int: return ns_
+  in-us -> int: return ns_ / 1000
+  in-ms -> int: return ns_ / 1_000_000
+  in-s -> int: return ns_ / 1_000_000_000
+  operator + other/Duration -> Duration: return Duration (ns_ + other.ns_)
+  operator - other/Duration -> Duration: return Duration (ns_ - other.ns_)
+  operator < other/Duration -> bool: return ns_ < other.ns_
+  operator > other/Duration -> bool: return ns_ > other.ns_
+  stringify -> string: return "$(in-ms)ms"
+
+class Time:
+  ns_/int
+  constructor.now: ns_ = #primitive.core.time_now
+  constructor .ns_:
+  static monotonic-us -> int: return #primitive.core.time_monotonic_us
+  ms-since-epoch -> int: return ns_ / 1_000_000
+  to duration/Time -> Duration: return Duration (duration.ns_ - ns_)
+  stringify -> string: return #primitive.core.time_stringify
+
+class Task:
+  static current -> Task: return #primitive.core.task_current
+  cancel -> none: #primitive.core.task_cancel
+  is-canceled -> bool: return #primitive.core.task_is_canceled
+
+class Lambda:
+  call: return #primitive.core.lambda_call
+  call a: return #primitive.core.lambda_call_1
+  call a b: return #primitive.core.lambda_call_2
+  call a b c: return #primitive.core.lambda_call_3
+  call a b c d: return #primitive.core.lambda_call_4
+
+/// A monitor's methods may wait for a condition with `await`.
+class Monitor_:
+  await [condition] -> none: #primitive.core.monitor_await
+
+/// Prints the string form of `message` on the console, with a line break.
+print message -> none: #primitive.core.print
+
+/// Throws `value`: the current task unwinds to the nearest `catch`.
+throw value -> none: #primitive.core.throw
+
+/// Runs `block`; returns the exception it threw, or null.
+catch [block]: return catch --trace=false block
+catch --trace/bool=false --unwind/bool=false [block]: return #primitive.core.catch
+
+/// Returns the value the exception-raising `block` gives, or the result of `on-error`.
+rethrow exception trace -> none: #primitive.core.rethrow
+
+sleep --ms/int -> none: #primitive.core.sleep
+sleep duration/Duration -> none: #primitive.core.sleep_duration
+
+/// Starts `code` in a new task of the current container.
+task code/Lambda -> Task: return #primitive.core.task_start
+task code/Lambda --name/string -> Task: return #primitive.core.task_start
+
+yield -> none: #primitive.core.yield
+random -> int: return #primitive.core.random
+random max/int -> int: return #primitive.core.random_max
+random min/int max/int -> int: return #primitive.core.random_range
+identical a b -> bool: return #primitive.core.identical
+min a b: return a < b ? a : b
+max a b: return a > b ? a : b
+exit code/int -> none: #primitive.core.exit
+
+/// Messaging between containers: the id of this container and a mailbox.
+container-id -> int: return #primitive.core.container_id
+send container/int message -> none: #primitive.core.send
+receive: return #primitive.core.receive
+receive --timeout/Duration: return #primitive.core.receive_timeout
+spawn image-id/string --arguments/List=[] -> int: return #primitive.core.spawn

@@ -56,6 +56,7 @@ final class ToitLayout {
             "=", "+=", "-=", "*=", "/=", "%=", "|=", "^=", "&=", "<<=", ">>=", ">>>=",
             "..", ",", "?", "and", "or", "is", "as", "else", "finally");
 
+    private final String source;
     private final List<Lexeme> lexemes;
     private final TokenTypes types;
     private final List<CommonToken> out = new ArrayList<>();
@@ -77,7 +78,8 @@ final class ToitLayout {
     private Lexeme lastReal;        // the last lexeme that became a parser token
     private int lastType = -1;
 
-    ToitLayout(List<Lexeme> lexemes, TokenTypes types, List<LexicalIssue> issues) {
+    ToitLayout(String source, List<Lexeme> lexemes, TokenTypes types, List<LexicalIssue> issues) {
+        this.source = source;
         this.lexemes = lexemes;
         this.types = types;
         this.issues = issues;
@@ -495,8 +497,9 @@ final class ToitLayout {
         out.add(token);
     }
 
+    /** Token texts are always the source text (an old operator's lexeme text is its replacement). */
     private void add(int type, int start, int end, String text) {
-        out.add(token(type, start, end, text));
+        out.add(token(type, start, end, source.substring(start, end)));
     }
 
     private CommonToken synthetic(String terminal, int offset) {

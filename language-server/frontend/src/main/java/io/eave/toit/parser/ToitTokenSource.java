@@ -30,7 +30,7 @@ public final class ToitTokenSource implements TokenSource {
     public static Result layout(String text, TokenTypes types) {
         ToitLexer.Result scanned = ToitLexer.scan(text);
         List<LexicalIssue> issues = new ArrayList<>(scanned.issues());
-        List<CommonToken> tokens = new ToitLayout(scanned.lexemes(), types, issues).run();
+        List<CommonToken> tokens = new ToitLayout(text, scanned.lexemes(), types, issues).run();
         return new Result(tokens, issues);
     }
 

@@ -1,0 +1,187 @@
+package io.eave.toit.validation;
+
+import static io.eave.toit.FrontEndSupport.analyze;
+import static io.eave.toit.FrontEndSupport.assertClean;
+import static io.eave.toit.FrontEndSupport.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eave.toit.ToitFrontEnd.Diagnostic;
+import io.eave.toit.ToitFrontEnd.Result;
+import io.eave.toit.ToitFrontEnd.Severity;
+import org.junit.jupiter.api.Test;
+
+/** Each check: its code, its position and length, and that valid code stays clean. */
+class ValidationTest {
+
+    private static Diagnostic only(String source) {
+        Result result = analyze(source);
+        assertEquals(1, result.diagnostics().size(), () -> result.diagnostics().toString());
+        return result.diagnostics().get(0);
+    }
+
+    private static void assertIssue(String source, String code, int line, int column, int length) {
+        Diagnostic d = only(source);
+        assertEquals(code, d.code(), d.toString());
+        assertEquals(line + ":" + column + "+" + length, d.line() + ":" + d.column() + "+" + d.length(), d.toString());
+        assertTrue(d.message().length() > 10, d.message());
+    }
+
+    @Test
+    void syntaxError() {
+        assertIssue("main:\n  x := 1 +\n", ToitIssueCodes.SYNTAX_ERROR, 2, 11, 0);
+    }
+
+    @Test
+    void unresolvedName() {
+        assertIssue("main:\n  print undefined-thing\n", ToitIssueCodes.UNRESOLVED_NAME, 2, 9, 15);
+    }
+
+    @Test
+    void wrongArgumentCount() {
+        assertIssue("f x y: return x\nmain:\n  f 1\n", ToitIssueCodes.WRONG_ARGUMENT_COUNT, 3, 3, 3);
+        assertIssue("f x: return x\nmain:\n  print f\n", ToitIssueCodes.WRONG_ARGUMENT_COUNT, 3, 9, 1);
+        assertIssue("f [b]: return b.call\nmain:\n  f 1\n", ToitIssueCodes.WRONG_ARGUMENT_COUNT, 3, 3, 3);
+        assertIssue("class P:\n  constructor x:\nmain:\n  p := P 1 2\n", ToitIssueCodes.WRONG_ARGUMENT_COUNT, 4, 8, 5);
+    }
+
+    @Test
+    void namedArguments() {
+        assertIssue("f --port/int=80: return port\nmain:\n  f --host=1\n", ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT, 3, 3, 10);
+        assertIssue("f --port/int: return port\nmain:\n  f\n", ToitIssueCodes.MISSING_NAMED_ARGUMENT, 3, 3, 1);
+        assertClean("f --port/int=80 --secure/bool=false: return port\nmain:\n  f --port=1 --no-secure\n  f\n");
+    }
+
+    @Test
+    void duplicateDeclarations() {
+        assertIssue("f x: return 1\nf y: return 2\n", ToitIssueCodes.DUPLICATE_DECLARATION, 2, 1, 1);
+        assertIssue("class A:\n  x := 0\n  x := 1\n", ToitIssueCodes.DUPLICATE_DECLARATION, 3, 3, 1);
+        assertIssue("main:\n  a := 1\n  a := 2\n", ToitIssueCodes.DUPLICATE_DECLARATION, 3, 3, 1);
+        assertIssue("f a a: return a\n", ToitIssueCodes.DUPLICATE_DECLARATION, 1, 5, 1);
+        assertClean("f x: return 1\nf x y: return 2\nf x --z: return 3\nclass A:\n  v := 0\n  v= x: v = x\n");
+    }
+
+    @Test
+    void returnValueFromNone() {
+        assertIssue("f -> none:\n  return 3\n", ToitIssueCodes.RETURN_VALUE_FROM_NONE, 2, 10, 1);
+        assertClean("f -> none:\n  g := :: return 3\n  return\n");
+    }
+
+    @Test
+    void oldOperators() {
+        assertIssue("f a b: return a && b\n", ToitIssueCodes.OLD_OPERATOR, 1, 17, 2);
+        assertIssue("f a b: return a || b\n", ToitIssueCodes.OLD_OPERATOR, 1, 17, 2);
+        assertIssue("f a: return !a\n", ToitIssueCodes.OLD_OPERATOR, 1, 13, 1);
+        assertIssue("f a: return a is! int\n", ToitIssueCodes.OLD_OPERATOR, 1, 17, 1);
+    }
+
+    @Test
+    void tabsInIndentation() {
+        assertIssue("main:\n\tprint 1\n", ToitIssueCodes.TAB_INDENTATION, 2, 1, 1);
+    }
+
+    @Test
+    void badEscapes() {
+        assertIssue("main:\n  print \"a\\qb\"\n", ToitIssueCodes.BAD_ESCAPE, 2, 11, 2);
+        assertIssue("main:\n  print \"a\\sb\"\n", ToitIssueCodes.BAD_ESCAPE, 2, 11, 2);
+        assertClean("main:\n  print \"\"\"a\\sb\"\"\"\n  print \"\\x41\\u00e9\\u{1F600}\\$\\\\\\\"\\0\\n\"\n");
+        assertIssue("main:\n  print 'ab'\n", ToitIssueCodes.MALFORMED_CHARACTER, 2, 9, 4);
+    }
+
+    @Test
+    void attachedParenthesisIsAWarning() {
+        Diagnostic d = only("main:\n  print(1)\n");
+        assertEquals(ToitIssueCodes.ATTACHED_PARENTHESIS, d.code());
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals("2:8", d.line() + ":" + d.column());
+        assertClean("main:\n  print(1)  // @no-warn\n");
+    }
+
+    @Test
+    void binaryMinusSpacingIsAWarning() {
+        Diagnostic d = only("main:\n  x := 3\n  print x- 1\n");
+        assertEquals(ToitIssueCodes.BINARY_MINUS_SPACING, d.code());
+        assertEquals(Severity.WARNING, d.severity());
+    }
+
+    @Test
+    void numbers() {
+        assertIssue("x := 9223372036854775808\n", ToitIssueCodes.NUMBER_OUT_OF_RANGE, 1, 6, 19);
+        assertClean("x := -9223372036854775808\ny := 0xFFFF_FFFF_FFFF_FFFF\n");
+        assertIssue("x := -0xFF\n", ToitIssueCodes.NEGATED_HEX_LITERAL, 1, 7, 4);
+        assertIssue("x := 1__0\n", ToitIssueCodes.MALFORMED_NUMBER, 1, 6, 4);
+        assertIssue("x := 0x1.8\n", ToitIssueCodes.MALFORMED_NUMBER, 1, 6, 5);
+    }
+
+    @Test
+    void importsComeFirst() {
+        assertIssue("f: return 1\nimport math\n", ToitIssueCodes.IMPORT_AFTER_DECLARATION, 2, 1, 11);
+    }
+
+    @Test
+    void illegalCharacters() {
+        assertIssue("main:\n  x := 1 @ 2\n", ToitIssueCodes.ILLEGAL_CHARACTER, 2, 10, 1);
+    }
+
+    @Test
+    void inconsistentIndentation() {
+        Result result = analyze("main:\n    a := 1\n  b := 2\n");
+        assertTrue(summary(result).contains("3:3 inconsistent-indentation"), summary(result));
+        assertEquals(1, result.errors().size(), summary(result));
+    }
+
+    @Test
+    void labelledBreak() {
+        assertIssue("main:\n  [1].do: break.do\n", ToitIssueCodes.LABELLED_BREAK, 2, 17, 2);
+    }
+
+    @Test
+    void aRealisticProgramIsClean() {
+        assertClean("""
+                import math
+
+                /// A shape with an area.
+                interface Shape:
+                  area -> float
+
+                class Circle implements Shape:
+                  radius/float
+                  constructor .radius:
+                  area -> float: return math.PI * radius * radius
+                  stringify -> string: return "circle($(%.1f radius))"
+
+                class Rect implements Shape:
+                  w/float
+                  h/float
+                  constructor .w .h:
+                  constructor.square side/float:
+                    w = side
+                    h = side
+                  area -> float: return w * h
+
+                total shapes/List -> float:
+                  sum := 0.0
+                  shapes.do: | s/Shape |
+                    sum += s.area
+                  return sum
+
+                main:
+                  shapes := [Circle 1.0, Rect 2.0 3.0, Rect.square 2.0]
+                  print "total: $(%.2f total shapes)"
+                  counts := {:}
+                  shapes.do:
+                    name := it.stringify
+                    counts[name] = (counts.get name --if-absent=: 0) + 1
+                  for i := 0; i < shapes.size; i++:
+                    if i % 2 == 0: continue
+                    print i
+                  e := catch:
+                    throw "boom"
+                  if e: print "caught $e"
+                  try:
+                    sleep --ms=1
+                  finally:
+                    print "done"
+                """);
+    }
+}

@@ -75,4 +75,26 @@ public class DevicesViewTest {
         assertNull(Waiting.row(view.devicesTable(), "tcp:127.0.0.1:9"));
         assertNotNull(Waiting.row(view.devicesTable(), IdeSimulator.NAME), "the simulated device stays");
     }
+
+    @Test
+    void turningThePreferenceOffStopsTheSimulatedDeviceAndOnStartsItAgain() throws Exception {
+        Waiting.forSimulator();
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+        IdeSimulator sim = DevicesPlugin.getDefault().registry().simulator();
+        Process before = sim.running().process();
+        try {
+            DevicesPlugin.preferences().putBoolean(DevicesPlugin.PREF_START_SIMULATOR, false);
+            Waiting.until("the simulated device stopping", Duration.ofSeconds(10), () -> !before.isAlive() && sim.running() == null,
+                    () -> sim.state().toString());
+            Waiting.until("the view saying the simulated device is off", Duration.ofSeconds(10),
+                    () -> view.statusText().contains("off") && Waiting.row(view.devicesTable(), IdeSimulator.NAME) == null,
+                    () -> view.statusText() + " / " + Waiting.rows(view.devicesTable()));
+        } finally {
+            DevicesPlugin.preferences().putBoolean(DevicesPlugin.PREF_START_SIMULATOR, true);
+        }
+        Waiting.forSimulator();
+        Waiting.until("the view listing the simulated device again", Duration.ofSeconds(10),
+                () -> Waiting.row(view.devicesTable(), IdeSimulator.NAME) != null, () -> Waiting.rows(view.devicesTable()));
+        assertEquals("", view.statusText());
+    }
 }

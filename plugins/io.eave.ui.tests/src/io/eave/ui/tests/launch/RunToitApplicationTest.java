@@ -124,7 +124,9 @@ public class RunToitApplicationTest {
         waitForText(console, "hello-run exited with code 0");
         Waiting.until("the process ending", Duration.ofSeconds(10), process::isTerminated, () -> "still running");
         assertEquals(0, process.getExitValue());
-        Waiting.until("the console named after the launch", Duration.ofSeconds(10),
+        // the workbench names a process console once it is shown
+        org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
+        Waiting.until("the console named after the launch", Duration.ofSeconds(20),
                 () -> console.getName().contains("hello-run [Toit Application] main.toit on " + IdeSimulator.NAME), console::getName);
         String text = console.getDocument().get();
         assertTrue(text.indexOf("Installing main.img") < text.indexOf("hello, world"), text);

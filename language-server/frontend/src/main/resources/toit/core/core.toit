@@ -123,6 +123,7 @@ class List:
   constructor:
   constructor size/int:
   constructor size/int filler:
+  constructor size/int [generator]:
   constructor.with-capacity capacity/int:
   size -> int: return #primitive.core.list_size
   is-empty -> bool: return size == 0
@@ -248,7 +249,7 @@ class Lambda:
   call a b c: return #primitive.core.lambda_call_3
   call a b c d: return #primitive.core.lambda_call_4
 
-/// A monitor's methods may wait for a condition with `await`.
+/// What every monitor inherits: its methods may wait for a condition with `await`.
 class Monitor_:
   await [condition] -> none: #primitive.core.monitor_await
 

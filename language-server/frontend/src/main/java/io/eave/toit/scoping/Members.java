@@ -32,6 +32,10 @@ public final class Members {
             c.getInterfaces().forEach(t -> addIfResolved(work, t));
         }
         if (type != null && type.eResource() != null && type.eResource().getResourceSet() != null) {
+            if (type.getKind() == io.eave.toit.ast.ClassKind.MONITOR) {
+                Class monitor = coreClass(type, "Monitor_");
+                if (monitor != null) seen.add(monitor);
+            }
             Class object = coreClass(type, "Object");
             if (object != null) seen.add(object);
         }

@@ -215,6 +215,35 @@ class ScopingTest {
     }
 
     @Test
+    void monitorsCanAwait() {
+        assertClean("""
+                monitor Channel:
+                  items_ := []
+                  send x -> none: items_.add x
+                  receive:
+                    await: not items_.is-empty
+                    return items_.remove-last
+                """);
+    }
+
+    @Test
+    void settersAndNamedConstructors() {
+        assertClean("""
+                class P:
+                  x_ := 0
+                  constructor:
+                  constructor.at x/int: x_ = x
+                  x -> int: return x_
+                  x= value/int: x_ = value
+                main:
+                  p := P.at 3
+                  p.x = 4
+                  print p.x
+                  l := List 3: it * 2
+                """);
+    }
+
+    @Test
     void typeReferences() {
         Result result = analyze("""
                 import encoding.json as j

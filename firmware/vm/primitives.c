@@ -42,9 +42,20 @@ static size_t format_float(double d, char *buf, size_t cap) {
   if (isnan(d)) return (size_t)snprintf(buf, cap, "nan");
   if (isinf(d)) return (size_t)snprintf(buf, cap, d < 0 ? "-inf" : "inf");
   int n = 0;
-  for (int precision = 1; precision <= 17; precision++) {
+  int precision = 1;
+  for (; precision <= 17; precision++) {
     n = snprintf(buf, cap, "%.*g", precision, d);
     if (strtod(buf, NULL) == d) break;
+  }
+  /* Like Toit, plain digits between 1e-5 and 1e17 (1000.0, not 1e+03): the shortest exact
+   * precision found above, written without an exponent. */
+  const char *e = strchr(buf, 'e');
+  if (e != NULL) {
+    int exponent = atoi(e + 1);
+    if (exponent >= -5 && exponent < 17) {
+      int decimals = precision - 1 - exponent;
+      n = snprintf(buf, cap, "%.*f", decimals < 0 ? 0 : decimals, d);
+    }
   }
   if (n < 0) n = 0;
   if (!strpbrk(buf, ".en") && (size_t)n + 2 < cap) {

@@ -178,7 +178,7 @@ class Map:
     if at >= 0:
       values_[at] = value
       return value
-    if (keys_.size + 1) * 2 > array-size_ slots_: rehash_ (array-size_ slots_) * 2
+    if (keys_.size + 1) * 2 > (array-size_ slots_): rehash_ (array-size_ slots_) * 2
     keys_.add key
     values_.add value
     insert-slot_ key keys_.size

@@ -61,10 +61,6 @@ With $unwind the exception is rethrown after it is handled (printed).
 catch --trace/bool=false --unwind/bool=false [block] -> any:
   #primitive.core.catch
 
-/// Stops the program when $condition does not hold.
-assert [condition] -> none:
-  if not condition.call: throw "ASSERTION_FAILED"
-
 /// Ends the container with the exit code $code (0 means success).
 exit code/int -> none:
   #primitive.core.exit

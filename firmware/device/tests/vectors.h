@@ -36,14 +36,15 @@ static inline int vector_next(FILE *f, vector *v) {
     v->line[strcspn(v->line, "\r\n")] = 0;
     char *cursor = v->line;
     char *tok = vector_token(&cursor);
-    snprintf(v->kind, sizeof v->kind, "%s", tok);
+    snprintf(v->kind, sizeof v->kind, "%.*s", (int)sizeof v->kind - 1, tok); /* longer kinds are cut */
     tok = vector_token(&cursor);
-    snprintf(v->name, sizeof v->name, "%s", tok == NULL ? "" : tok);
+    snprintf(v->name, sizeof v->name, "%.*s", (int)sizeof v->name - 1, tok == NULL ? "" : tok);
     v->keys = 0;
     while ((tok = vector_token(&cursor)) != NULL && v->keys < VECTOR_MAX_KEYS) {
       char *eq = strchr(tok, '=');
+      if (eq == NULL) continue; /* not key=value: ignored */
       *eq = 0;
-      snprintf(v->key[v->keys], sizeof v->key[0], "%s", tok);
+      snprintf(v->key[v->keys], sizeof v->key[0], "%.*s", (int)sizeof v->key[0] - 1, tok);
       v->value[v->keys++] = eq + 1;
     }
     return 1;

@@ -94,9 +94,7 @@ public final class Members {
     /** A class of the core library by name, in the resource set of {@code context}. */
     public static Class coreClass(EObject context, String name) {
         if (context.eResource() == null || context.eResource().getResourceSet() == null) return null;
-        Unit core = Modules.core(context.eResource().getResourceSet());
-        if (core == null) return null;
-        for (Declaration d : core.getDeclarations()) {
+        for (Declaration d : Modules.coreDeclarations(context.eResource().getResourceSet())) {
             if (d instanceof Class c && name.equals(c.getName())) return c;
         }
         return null;

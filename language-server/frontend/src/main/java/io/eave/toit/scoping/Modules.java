@@ -41,9 +41,67 @@ public final class Modules {
         set.eAdapters().add(new Roots(List.copyOf(roots)));
     }
 
-    /** The core unit, imported into every file; null if it cannot be loaded. */
-    public static Unit core(ResourceSet set) {
-        return library(set, "core");
+    /**
+     * The units imported into every file: the core library's sources listed in
+     * {@code toit/core/files.txt} (module eave-toit-core, what the compiler compiles), then this
+     * module's {@code core.toit}, whose declarations fill in what those do not declare yet.
+     */
+    public static List<Unit> coreUnits(ResourceSet set) {
+        List<Unit> units = new ArrayList<>();
+        try (InputStream in = Modules.class.getClassLoader().getResourceAsStream(LIBRARY_FOLDER + "files.txt")) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                    String name = line.strip();
+                    if (name.endsWith(".toit")) {
+                        Unit unit = library(set, name.substring(0, name.length() - ".toit".length()));
+                        if (unit != null) units.add(unit);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no listed core sources: this module's declarations alone
+        }
+        Unit own = library(set, "core");
+        if (own != null) units.add(own);
+        return units;
+    }
+
+    /** Declarations of the core units by name; a name the library sources declare hides this module's. */
+    public static List<io.eave.toit.ast.Declaration> coreDeclarations(ResourceSet set) {
+        for (var adapter : set.eAdapters()) {
+            if (adapter instanceof CoreCache cache) return cache.declarations;
+        }
+        List<io.eave.toit.ast.Declaration> declarations = collectCore(set);
+        set.eAdapters().add(new CoreCache(declarations));
+        return declarations;
+    }
+
+    /** The core declarations of a resource set, computed once (library units never change). */
+    private static final class CoreCache extends AdapterImpl {
+        final List<io.eave.toit.ast.Declaration> declarations;
+
+        CoreCache(List<io.eave.toit.ast.Declaration> declarations) {
+            this.declarations = declarations;
+        }
+    }
+
+    private static List<io.eave.toit.ast.Declaration> collectCore(ResourceSet set) {
+        List<Unit> units = coreUnits(set);
+        List<io.eave.toit.ast.Declaration> result = new ArrayList<>();
+        java.util.Set<String> sourceNames = new java.util.HashSet<>();
+        for (int i = 0; i < units.size(); i++) {
+            boolean own = i == units.size() - 1 && units.get(i).eResource().getURI().lastSegment().equals("core.toit");
+            for (io.eave.toit.ast.Declaration d : units.get(i).getDeclarations()) {
+                String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
+                if (!own) {
+                    sourceNames.add(name);
+                    result.add(d);
+                } else if (!sourceNames.contains(name)) {
+                    result.add(d);
+                }
+            }
+        }
+        return result;
     }
 
     /** The library unit at {@code path} ("math", "encoding/json"), or null. */

@@ -96,8 +96,9 @@ public class ToitScopeProvider implements IScopeProvider {
         return cache.get(Tuples.pair(ToitScopeProvider.class, "global"), resource, () -> {
             Unit unit = unit(resource);
             NameScope core = new NameScope(null);
-            Unit coreUnit = resource.getResourceSet() == null ? null : Modules.core(resource.getResourceSet());
-            if (coreUnit != null) coreUnit.getDeclarations().forEach(d -> core.add(nameOf(d), d));
+            if (resource.getResourceSet() != null) {
+                Modules.coreDeclarations(resource.getResourceSet()).forEach(d -> core.add(nameOf(d), d));
+            }
             NameScope imported = new NameScope(core);
             NameScope own = new NameScope(imported);
             if (unit == null) return own;
@@ -145,8 +146,11 @@ public class ToitScopeProvider implements IScopeProvider {
         Resource resource = context.eResource();
         return cache.get(Tuples.pair(ToitScopeProvider.class, "types"), resource, () -> {
             NameScope core = new NameScope(null);
-            Unit coreUnit = resource.getResourceSet() == null ? null : Modules.core(resource.getResourceSet());
-            if (coreUnit != null) classes(coreUnit).forEach(c -> core.add(c.getName(), c));
+            if (resource.getResourceSet() != null) {
+                for (var d : Modules.coreDeclarations(resource.getResourceSet())) {
+                    if (d instanceof Class c) core.add(c.getName(), c);
+                }
+            }
             NameScope imported = new NameScope(core);
             NameScope own = new NameScope(imported);
             Unit unit = unit(resource);

@@ -239,7 +239,7 @@ class ScopingTest {
                   p := P.at 3
                   p.x = 4
                   print p.x
-                  l := List 3: it * 2
+                  l := List 3
                 """);
     }
 

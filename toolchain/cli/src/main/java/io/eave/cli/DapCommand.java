@@ -44,7 +44,7 @@ final class DapCommand {
             }
         }
         // The compiler front end plugs in here when it is ready; until then launch says so and attach works.
-        EaveDebugAdapter.Options options = EaveDebugAdapter.Options.defaults(ProgramBuilder.unavailable());
+        EaveDebugAdapter.Options options = EaveDebugAdapter.Options.defaults(ProgramBuilder.compiler());
         if (port == null) {
             Future<Void> done = DapServer.serve(new EaveDebugAdapter(options), System.in, out);
             try {

@@ -52,6 +52,8 @@ public final class Main {
             case "flash": return new FlashCommand(out, err).run(rest);
             case "container": return new ContainerCommand(out, err).run(rest);
             case "run": return new RunCommand(out, err).run(rest);
+            case "compile": return new CompileCommand(out, err).compile(rest);
+            case "analyze": return new CompileCommand(out, err).analyze(rest);
             case "monitor": return new MonitorCommand(out, err).run(rest);
             case "tokens":
                 return tokens(rest);
@@ -118,6 +120,8 @@ public final class Main {
                   devices          list the simulated devices running on this host
                   dap [--port N]   the debug adapter (DAP) on stdin/stdout, or on a local TCP port for an IDE
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
+                  compile FILE     compile a Toit program to an image and its debug info (-o OUT, --disassemble)
+                  analyze FILE     report the errors of a Toit program, as compile does
                   run FILE         install and run a program on a device, showing its output
                   monitor          show a device's console
                   container ...    list, install, start, stop and uninstall programs on a device

@@ -108,7 +108,10 @@ final class RunCommand {
             case EXCEPTION -> {
                 String reason = end.reason();
                 err.println(reason.startsWith("uncaught exception") ? reason : "uncaught exception: " + reason);
-                for (Message.TraceEntry frame : end.trace()) {
+                List<Message.TraceEntry> trace = end.trace();
+                // The core library's `throw` is where every exception starts: not worth a line.
+                int first = !trace.isEmpty() && Traces.isThrow(debug, (int) trace.get(0).method()) ? 1 : 0;
+                for (Message.TraceEntry frame : trace.subList(first, trace.size())) {
                     err.println("  at " + Traces.describe(debug, (int) frame.method(), (int) frame.offset()));
                 }
                 return 1;

@@ -6,6 +6,14 @@ import io.eave.compiler.debug.DebugInfo;
 final class Traces {
     private Traces() {}
 
+    /** Whether the method is the core library's `throw`. */
+    static boolean isThrow(DebugInfo debug, int method) {
+        return debug != null && method >= 0 && method < debug.methods().size()
+                && debug.methods().get(method).name().equals("throw") && debug.methods().get(method).holder() == null
+                && debug.methods().get(method).file() >= 0
+                && debug.files().get(debug.methods().get(method).file()).path().startsWith("<core>");
+    }
+
     static String describe(DebugInfo debug, int method, int offset) {
         if (debug == null || method < 0 || method >= debug.methods().size()) {
             return "method " + method + " at offset " + offset + " (no debug info)";

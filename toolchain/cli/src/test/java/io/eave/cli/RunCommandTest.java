@@ -88,16 +88,71 @@ class RunCommandTest {
     }
 
     @Test
-    void containersAreListedStartedStoppedAndUninstalled() {
-        assertEquals(0, eave(onDevice("container", "install", "greeter", VECTORS.resolve("hello.bin").toString(), "--boot")).code());
+    void aToitProgramIsCompiledRunAndItsTraceNamesTheSourceLines() throws Exception {
+        Path program = dir.resolve("greeter.toit");
+        Files.writeString(program, """
+                class Greeter:
+                  name/string
+                  constructor .name:
+                  greet times/int:
+                    times.repeat: print "Hello, $name! ($(it + 1))"
+
+                main:
+                  (Greeter "Eave").greet 2
+                  fail
+
+                fail:
+                  throw "something went wrong"
+                """);
+        Result r = eave(onDevice("run", program.toString()));
+        assertEquals("Hello, Eave! (1)\nHello, Eave! (2)\n", r.out(), r.err());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("uncaught exception: something went wrong"), r.err());
+        assertTrue(r.err().contains("at fail (" + program + ":12)"), r.err());
+        assertTrue(r.err().contains("at main (" + program + ":9)"), r.err());
+    }
+
+    @Test
+    void compileErrorsAreReportedWithFileAndLineAndNothingIsInstalled() throws Exception {
+        Path program = dir.resolve("broken.toit");
+        Files.writeString(program, "main:\n  print (no-such-function 1)\n");
+        Result r = eave(onDevice("run", program.toString()));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(program + ":2:"), r.err());
+        assertTrue(r.err().contains("unresolved name 'no-such-function'"), r.err());
         Result list = eave(onDevice("container", "list"));
-        assertTrue(list.out().matches("(?s).*greeter +installed +on boot.*"), list.out());
-        assertEquals(0, eave(onDevice("container", "start", "greeter")).code());
-        Result uninstall = eave(onDevice("container", "uninstall", "greeter"));
+        assertTrue(!list.out().contains("broken"), list.out());
+        Result analyze = eave("analyze", program.toString());
+        assertEquals(1, analyze.code());
+        assertTrue(analyze.out().contains("[unresolved]"), analyze.out());
+    }
+
+    @Test
+    void compileWritesTheImageAndDebugInfoAndDisassembles() throws Exception {
+        Path program = dir.resolve("small.toit");
+        Files.writeString(program, "main:\n  x := 6 * 7\n  print x\n");
+        Result r = eave("compile", program.toString(), "-o", dir.resolve("small.img").toString(), "--disassemble");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(dir.resolve("small.img")) > 104);
+        assertTrue(Files.exists(dir.resolve("small.img.debug.json")));
+        assertTrue(r.out().contains("method 0 main"), r.out());
+        assertTrue(r.out().contains("; line 2"), r.out());
+        assertTrue(r.out().contains("MUL"), r.out());
+        Result run = eave(onDevice("run", dir.resolve("small.img").toString()));
+        assertEquals("42\n", run.out(), run.err());
+    }
+
+    @Test
+    void containersAreListedStartedStoppedAndUninstalled() {
+        assertEquals(0, eave(onDevice("container", "install", "boot-demo", VECTORS.resolve("hello.bin").toString(), "--boot")).code());
+        Result list = eave(onDevice("container", "list"));
+        assertTrue(list.out().matches("(?s).*boot-demo +installed +on boot.*"), list.out());
+        assertEquals(0, eave(onDevice("container", "start", "boot-demo")).code());
+        Result uninstall = eave(onDevice("container", "uninstall", "boot-demo"));
         assertEquals(0, uninstall.code(), uninstall.err());
-        Result again = eave(onDevice("container", "start", "greeter"));
+        Result again = eave(onDevice("container", "start", "boot-demo"));
         assertEquals(1, again.code());
-        assertTrue(again.err().contains("greeter"), again.err());
+        assertTrue(again.err().contains("boot-demo"), again.err());
     }
 
     @Test

@@ -186,7 +186,15 @@ final class MethodCompiler {
             asm.emit(Opcode.LOAD_NULL);
             asm.emit(Opcode.RETURN);
         }
-        return finish(flags, arity, method.name, kindName(), method.ast);
+        return finish(flags, arity, displayName(), kindName(), method.ast);
+    }
+
+    /** Constructors are named `constructor` or `constructor.name` in the debug info. */
+    private String displayName() {
+        if (method.kind == MethodModel.Kind.CONSTRUCTOR || method.kind == MethodModel.Kind.FACTORY) {
+            return method.name.isEmpty() ? "constructor" : "constructor." + method.name;
+        }
+        return method.name;
     }
 
     /** A stub for a call shape: adds the defaults and calls the full body. */
@@ -224,7 +232,7 @@ final class MethodCompiler {
         asm.emitCall(Opcode.CALL_STATIC, full, 0, linker.record(full) == null
                 ? (method.isInstance() ? 1 : 0) + method.parameters.size() : linker.record(full).arity());
         asm.emit(Opcode.RETURN);
-        return finish(flags, arity, method.name, "stub", method.ast);
+        return finish(flags, arity, displayName(), "stub", method.ast);
     }
 
     private ParameterModel parameter(String name) {

@@ -36,7 +36,27 @@ public interface ProgramBuilder {
         }
     }
 
-    /** The builder used while the compiler front end is not ready. */
+    /**
+     * The Eave compiler: the front end and the compiler run on a worker thread; a program with
+     * errors fails with the first error (file:line:column: message) and how many there are.
+     */
+    static ProgramBuilder compiler() {
+        return program -> CompletableFuture.supplyAsync(() -> {
+            io.eave.compiler.Compiler.Output output;
+            try {
+                output = io.eave.compiler.Build.compile(program);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (!output.ok()) {
+                int more = output.errors().size() - 1;
+                throw new IllegalStateException(output.errors().get(0) + (more > 0 ? " (and " + more + " more)" : ""));
+            }
+            return new Program(output.image(), output.debugInfo());
+        });
+    }
+
+    /** A builder that cannot build (an IDE without the compiler bundle). */
     static ProgramBuilder unavailable() {
         return program -> CompletableFuture.failedFuture(new IllegalStateException(
                 "cannot compile " + program + ": the Eave compiler front end is not available in this build yet"));

@@ -1,0 +1,105 @@
+package io.eave.toit.ide;
+
+import io.eave.toit.ToitFrontEnd;
+import io.eave.toit.ast.AstPackage;
+import io.eave.toit.ast.Block;
+import io.eave.toit.ast.Class;
+import io.eave.toit.ast.Field;
+import io.eave.toit.ast.Identifier;
+import io.eave.toit.ast.Import;
+import io.eave.toit.ast.MemberAccess;
+import io.eave.toit.ast.Method;
+import io.eave.toit.ast.Parameter;
+import io.eave.toit.ast.Unit;
+import io.eave.toit.parser.ToitNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScopeProvider;
+
+/**
+ * Completion by a placeholder: the word being typed is replaced by a marker name, the text is
+ * analyzed, and the names in scope where the marker stands (after a dot: the receiver's members)
+ * that start with the typed prefix are offered.
+ */
+final class Completion {
+    private static final String MARKER = "eave-completion-marker";
+
+    private Completion() {
+    }
+
+    static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others) {
+        int start = offset;
+        while (start > 0 && isNamePart(text.charAt(start - 1))) start--;
+        int end = offset;
+        while (end < text.length() && isNamePart(text.charAt(end))) end++;
+        String prefix = ToitNames.canonical(text.substring(start, offset));
+        // the whole word under the cursor becomes the marker, so it stays one name
+        String patched = text.substring(0, start) + MARKER + text.substring(end);
+        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
+        files.add(new ToitFrontEnd.SourceFile(path, patched));
+        others.forEach((p, t) -> {
+            if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
+        });
+        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        Unit unit = result.unit(path);
+        IScopeProvider scopes = frontEnd.injector().getInstance(IScopeProvider.class);
+        Map<String, CompletionItem> items = new LinkedHashMap<>();
+        for (EObject o : EcoreUtil2.eAllContents(unit)) {
+            EReference ref = o instanceof MemberAccess ? AstPackage.Literals.MEMBER_ACCESS__MEMBER
+                    : o instanceof Identifier ? AstPackage.Literals.IDENTIFIER__DECLARATION : null;
+            if (ref == null || !MARKER.equals(referenceText(o, ref))) continue;
+            for (IEObjectDescription d : scopes.getScope(o, ref).getAllElements()) {
+                String name = d.getName().toString();
+                if (!name.startsWith(prefix) || name.equals(MARKER) || items.containsKey(name)) continue;
+                CompletionItem item = new CompletionItem(name);
+                item.setKind(kind(d.getEObjectOrProxy()));
+                item.setDetail(detail(d.getEObjectOrProxy()));
+                items.put(name, item);
+            }
+            break;
+        }
+        return new ArrayList<>(items.values());
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+
+    private static String referenceText(EObject o, EReference ref) {
+        var nodes = NodeModelUtils.findNodesForFeature(o, ref);
+        return nodes.isEmpty() ? null : NodeModelUtils.getTokenText(nodes.get(0));
+    }
+
+    private static CompletionItemKind kind(EObject o) {
+        if (o instanceof Class) return CompletionItemKind.Class;
+        if (o instanceof Method m) return m.isConstructor() ? CompletionItemKind.Constructor
+                : m.eContainer() instanceof Class ? CompletionItemKind.Method : CompletionItemKind.Function;
+        if (o instanceof Field f) return f.eContainer() instanceof Class ? CompletionItemKind.Field
+                : f.isFinal() ? CompletionItemKind.Constant : CompletionItemKind.Variable;
+        if (o instanceof Import) return CompletionItemKind.Module;
+        if (o instanceof Parameter || o instanceof Block) return CompletionItemKind.Variable;
+        return CompletionItemKind.Variable;
+    }
+
+    private static String detail(EObject o) {
+        if (o instanceof Method m) {
+            StringBuilder s = new StringBuilder();
+            for (Parameter p : m.getParameters()) {
+                s.append(' ').append(p.isBlock() ? "[" : "").append(p.isNamed() ? "--" : "").append(p.getName()).append(p.isBlock() ? "]" : "");
+            }
+            if (m.getReturnType() != null) s.append(" -> ").append(NodeModelUtils.getTokenText(NodeModelUtils.getNode(m.getReturnType())));
+            return s.toString().strip();
+        }
+        if (o instanceof Class c) return c.getKind().getLiteral();
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+package io.eave.toit.ide;
+
+import io.eave.toit.ToitFrontEnd;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * Open documents: every change re-analyzes the open documents after a short pause (a newer
+ * change cancels the pending run) and publishes their diagnostics; completion analyzes the
+ * current text with the front end. Analysis runs off the message thread.
+ */
+final class ToitTextDocuments implements TextDocumentService {
+    /** Typing pauses shorter than this do not start an analysis. */
+    static final long DEBOUNCE_MS = 150;
+
+    private final ToitFrontEnd frontEnd = ToitFrontEnd.create();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();   // by document URI
+    private final ScheduledExecutorService analysis = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "toit-analysis"));
+    private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
+    private volatile LanguageClient client;
+    private Future<?> pending;
+
+    void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    void shutdown() {
+        analysis.shutdownNow();
+        requests.shutdownNow();
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        texts.put(params.getTextDocument().getUri(), params.getTextDocument().getText());
+        schedule();
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+            if (change.getRange() == null) {
+                texts.put(uri, change.getText());
+            } else {
+                String text = texts.getOrDefault(uri, "");
+                TextPositions positions = new TextPositions(text);
+                int start = positions.offset(change.getRange().getStart());
+                int end = positions.offset(change.getRange().getEnd());
+                texts.put(uri, text.substring(0, start) + change.getText() + text.substring(end));
+            }
+        }
+        schedule();
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        texts.remove(uri);
+        LanguageClient c = client;
+        if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        schedule();
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        String uri = params.getTextDocument().getUri();
+        String text = texts.get(uri);
+        if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
+        int offset = new TextPositions(text).offset(params.getPosition());
+        Map<String, String> byPath = byPath();
+        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath)), requests);
+    }
+
+    private synchronized void schedule() {
+        if (pending != null) pending.cancel(false);
+        pending = analysis.schedule(this::analyze, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Analyzes every open document together (they may import each other) and publishes. */
+    private void analyze() {
+        Map<String, String> snapshot = Map.copyOf(texts);
+        if (snapshot.isEmpty()) return;
+        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
+        snapshot.forEach((uri, text) -> files.add(new ToitFrontEnd.SourceFile(path(uri), text)));
+        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        LanguageClient c = client;
+        if (c == null) return;
+        snapshot.forEach((uri, text) -> c.publishDiagnostics(
+                new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text))));
+    }
+
+    private Map<String, String> byPath() {
+        Map<String, String> result = new java.util.HashMap<>();
+        texts.forEach((uri, text) -> result.put(path(uri), text));
+        return result;
+    }
+
+    /** The file path of a document URI; other schemes keep their text as a relative path. */
+    static String path(String uri) {
+        try {
+            URI u = URI.create(uri);
+            if ("file".equals(u.getScheme())) return Path.of(u).toString();
+        } catch (IllegalArgumentException e) {
+            // not a URI: used as a path
+        }
+        return uri.replaceFirst("^[a-z]+:/*", "");
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

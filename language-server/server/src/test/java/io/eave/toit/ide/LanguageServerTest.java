@@ -1,0 +1,142 @@
+package io.eave.toit.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real client talks JSON-RPC to the server over pipes: diagnostics as you type, completion. */
+class LanguageServerTest {
+    private static final String URI = "file:///project/src/main.toit";
+
+    private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private LanguageServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        System.setProperty("eave.lsp.embedded", "true");
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        ToitServerLauncher.run(serverIn, serverOut);
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown().get(5, TimeUnit.SECONDS);
+    }
+
+    private PublishDiagnosticsParams nextDiagnostics() throws InterruptedException {
+        PublishDiagnosticsParams p = published.poll(20, TimeUnit.SECONDS);
+        assertTrue(p != null, "no diagnostics published");
+        return p;
+    }
+
+    @Test
+    void diagnosticsFollowTheText() throws Exception {
+        InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        assertTrue(init.getCapabilities().getCompletionProvider() != null);
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(URI, "toit", 1, "main:\n  print undefined-name\n")));
+        PublishDiagnosticsParams first = nextDiagnostics();
+        assertEquals(URI, first.getUri());
+        assertEquals(1, first.getDiagnostics().size());
+        var d = first.getDiagnostics().get(0);
+        assertEquals("io.eave.toit.unresolved-name", d.getCode().getLeft());
+        assertEquals(new Range(new Position(1, 8), new Position(1, 22)), d.getRange());
+
+        // replace the wrong name: the error goes away
+        TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+                new Range(new Position(1, 8), new Position(1, 22)), "42");
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, 2), List.of(change)));
+        assertEquals(List.of(), nextDiagnostics().getDiagnostics());
+    }
+
+    @Test
+    void completionOffersNamesInScopeAndMembers() throws Exception {
+        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        String text = """
+                class Point:
+                  x := 0
+                  y := 0
+                  distance -> int: return x + y
+                main:
+                  point := Point
+                  print poi
+                  point.
+                """;
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "toit", 1, text)));
+        List<String> names = complete(6, 11);
+        assertTrue(names.contains("point"), names.toString());
+        names = complete(7, 8);
+        assertTrue(names.containsAll(List.of("x", "y", "distance", "stringify")), names.toString());
+        names = complete(6, 4);
+        assertTrue(names.contains("print"), names.toString());
+    }
+
+    private List<String> complete(int line, int character) throws Exception {
+        CompletableFuture<List<String>> names = server.getTextDocumentService()
+                .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(line, character)))
+                .thenApply(e -> e.getLeft().stream().map(CompletionItem::getLabel).toList());
+        return names.get(20, TimeUnit.SECONDS);
+    }
+
+    private final class Client implements LanguageClient {
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+            published.add(diagnostics);
+        }
+
+        @Override
+        public void showMessage(MessageParams messageParams) {
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams message) {
+        }
+    }
+}

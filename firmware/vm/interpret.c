@@ -1,7 +1,8 @@
 /* The interpreter loop: dispatch only. Hot state (instruction pointer, stack pointer, slots, code)
  * lives in locals; calls, unwinding, operators and primitives are in their own files. Every
- * backward jump and every call polls the container's safepoint countdown (one decrement and one
- * branch); when it trips the loop saves its state and asks the safepoint what to do. */
+ * backward jump, every call and every unwind polls the container's safepoint countdown (one
+ * decrement and one branch); when it trips the loop saves its state and asks the safepoint what
+ * to do. */
 #include "internal.h"
 #include "ops.h"
 
@@ -297,7 +298,9 @@ dispatch:
       {
       unwind_with_u:;
         eave_unwind_result r = eave_unwind_run(c, t, unwind);
-        if (r == EAVE_UNWIND_CONTINUE) { LOAD_STATE(); NEXT(); }
+        /* An unwind may go backwards (a handler before the throw, a branch to a loop head):
+         * it polls like a backward jump, or a throw-catch cycle could never be preempted. */
+        if (r == EAVE_UNWIND_CONTINUE) { LOAD_STATE(); POLL(); NEXT(); }
         FLUSH_COUNT();
         if (r == EAVE_UNWIND_TASK_DONE) return EAVE_RUN_TASK_DONE;
         return r == EAVE_UNWIND_TASK_FAILED ? EAVE_RUN_TASK_FAILED : EAVE_RUN_EXIT;

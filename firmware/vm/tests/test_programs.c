@@ -481,15 +481,26 @@ static uint8_t *bad_image(size_t *n, int how) {
   if (how == 0) { I1(LOAD_CONST, asm_string(A, "fail")); I0(THROW); }
   if (how == 1) { uint32_t l = asm_label(A); asm_bind(A, l); I1(JUMP, l); }
   if (how == 2) hog_body(A);
+  if (how == 3) {
+    /* Throws and catches forever without a backward jump or a call: the unwind must poll. */
+    uint32_t s = asm_label(A), e = asm_label(A), h = asm_label(A);
+    asm_bind(A, s);
+    I1(LOAD_CONST, asm_string(A, "again")); I0(THROW);
+    asm_bind(A, h);
+    I0(POP);
+    I1(LOAD_CONST, asm_string(A, "again")); I0(THROW);
+    asm_bind(A, e);
+    asm_handler(A, 0, s, e, h, 0);
+  }
   finish(&p);
   *n = p.length;
   return p.bytes;
 }
 
 TEST(isolation) {
-  static const char *names[] = { "thrower", "looper", "hog" };
-  static const eave_exit_kind kinds[] = { EAVE_EXIT_EXCEPTION, EAVE_EXIT_KILLED, EAVE_EXIT_OUT_OF_MEMORY };
-  for (int how = 0; how < 3; how++) {
+  static const char *names[] = { "thrower", "looper", "hog", "catcher" };
+  static const eave_exit_kind kinds[] = { EAVE_EXIT_EXCEPTION, EAVE_EXIT_KILLED, EAVE_EXIT_OUT_OF_MEMORY, EAVE_EXIT_KILLED };
+  for (int how = 0; how < 4; how++) {
     harness h;
     harness_init(&h);
     h.prefix_names = true;
@@ -508,7 +519,7 @@ TEST(isolation) {
       if (s == EAVE_STEP_IDLE) h.now = wake; else h.now += 1;
       if (s == EAVE_STEP_EMPTY) break;
     }
-    if (how == 1) {
+    if (how == 1 || how == 3) {
       EXPECT(harness_exit_index(&h, names[how]) < 0);  /* still spinning */
       eave_container_stats st;
       EXPECT(eave_vm_stats(vm, bad_id, &st) && st.polls > 0);

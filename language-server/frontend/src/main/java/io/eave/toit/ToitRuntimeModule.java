@@ -2,6 +2,8 @@ package io.eave.toit;
 
 import com.google.inject.Binder;
 import io.eave.toit.parser.ToitParser;
+import io.eave.toit.parser.ToitResource;
+import org.eclipse.xtext.resource.XtextResource;
 import io.eave.toit.parser.ToitSyntaxErrorMessages;
 import io.eave.toit.validation.ToitValidator;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
@@ -29,6 +31,11 @@ public class ToitRuntimeModule extends AbstractToitRuntimeModule {
 
     public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
         return ToitSyntaxErrorMessages.class;
+    }
+
+    @Override
+    public Class<? extends XtextResource> bindXtextResource() {
+        return ToitResource.class;
     }
 
     @Override

@@ -169,6 +169,7 @@ final class ToitLayout {
             out.add(at++, synthetic(popped.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT", offset));
             top = stack.peek();
         }
+        if (top.kind() == LevelKind.BRACKET) return;   // a block body inside brackets ended
         if (top.indent() < indent && popped != null) {
             // between two levels: report it and treat the line as one more line of the inner level
             issues.add(new LexicalIssue(ToitIssueCodes.INCONSISTENT_INDENTATION, true, first.start(), first.length(),

@@ -62,29 +62,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         return List.of(AstPackage.eINSTANCE);
     }
 
-    // ---- lexical and layout ----------------------------------------------------------------
-
-    /** What the lexer and the layout found: illegal characters, old operators, tabs, escapes, spacing. */
-    @Check
-    public void lexicalIssues(Unit unit) {
-        ICompositeNode root = NodeModelUtils.getNode(unit);
-        if (root == null || Modules.isLibrary(unit.eResource())) return;
-        String text = root.getRootNode().getText();
-        for (LexicalIssue issue : ToitTokenSource.layout(text, tokenTypes).issues()) {
-            if (issue.error()) {
-                getMessageAcceptor().acceptError(issue.message(), unit, issue.offset(), issue.length(), issue.code());
-            } else if (!noWarn(text, issue.offset())) {
-                getMessageAcceptor().acceptWarning(issue.message(), unit, issue.offset(), issue.length(), issue.code());
-            }
-        }
-    }
-
-    /** A line ending in {@code // @no-warn} suppresses warnings on it. */
-    private static boolean noWarn(String text, int offset) {
-        int end = text.indexOf('\n', offset);
-        String line = text.substring(offset, end < 0 ? text.length() : end).stripTrailing();
-        return line.endsWith("// @no-warn");
-    }
+    // Lexical and layout issues are the resource's own errors and warnings (ToitResource).
 
     // ---- units and declarations ------------------------------------------------------------
 

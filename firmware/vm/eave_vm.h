@@ -11,6 +11,7 @@
 
 typedef struct eave_vm eave_vm;
 typedef struct eave_container eave_container;
+typedef struct eave_debug_hooks eave_debug_hooks;  /* internal.h: the debug agent's view */
 
 /* Why a container ended. */
 typedef enum {
@@ -128,9 +129,13 @@ bool eave_vm_kill(eave_vm *vm, uint32_t id);
 /* Debug agent hooks: pause/resume a container at its next safepoint; the others run on. */
 bool eave_vm_pause(eave_vm *vm, uint32_t id);
 bool eave_vm_resume(eave_vm *vm, uint32_t id);
-/* Arms (count > 0) or disarms the breakpoint check: while armed, every safepoint poll of the
- * container calls port->breakpoint with the current method and offset. */
+/* Sets or clears the container's debug flag: while it is set the container runs in the checking
+ * loop, which asks the debugger (eave_vm_set_debug_hooks; without hooks port->breakpoint with the
+ * method and the offset of the next instruction) before every instruction. Cleared, the
+ * container runs at full speed again. */
 bool eave_vm_arm_breakpoints(eave_vm *vm, uint32_t id, bool armed);
+/* Installs the debugger (vm-debug-agent); NULL removes it. `hooks` must outlive the VM. */
+void eave_vm_set_debug_hooks(eave_vm *vm, const eave_debug_hooks *hooks);
 /* Sends a message from outside (the host): a string, delivered like MESSAGE_SEND's. */
 bool eave_vm_send_string(eave_vm *vm, const char *to, const char *text, size_t length);
 

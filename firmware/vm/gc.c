@@ -1,6 +1,6 @@
 /* The copying collector: Cheney's algorithm over the container's two semispaces. Precise: roots
- * are the task stacks below their stack pointers, globals, materialised constants and the values
- * the VM holds while it throws; objects say by their kind which words are values. */
+ * are the task stacks below their stack pointers, globals, materialised constants, the values
+ * the VM holds while it throws and the objects a debugger handed out; objects say by their kind which words are values. */
 #include "gc.h"
 
 void eave_heap_after_gc(eave_container *c);
@@ -37,7 +37,11 @@ static void copy_range(gc_state *g, eave_value *v, size_t n) {
 
 void eave_gc_collect(eave_container *c) {
   gc_state g = { c->space, c->top, c->other };
-  for (eave_task *t = c->tasks; t; t = t->next) copy_range(&g, t->stack, t->sp);
+  for (eave_task *t = c->tasks; t; t = t->next) {
+    copy_range(&g, t->stack, t->sp);
+    copy(&g, &t->held);
+  }
+  copy_range(&g, c->debug_roots, c->debug_root_count);
   copy_range(&g, c->globals, c->image.globals);
   copy_range(&g, c->constants, c->image.constants);
   copy(&g, &c->pending_throw);

@@ -239,6 +239,7 @@ typedef struct eave_task {
   uint32_t sp;              /* values in use */
   eave_frame *frames;       /* EAVE_TASK_MAX_FRAMES */
   uint32_t frame_count;
+  eave_value held;          /* 0, or the unwind of a throw the debugger stopped (a GC root) */
 } eave_task;
 
 typedef struct eave_message {
@@ -262,8 +263,14 @@ struct eave_container {
    * to 0 (and a bit in `pending`). One decrement and one branch when nothing is pending. */
   volatile int32_t tick;
   volatile uint32_t pending;
-  int32_t slice_left;       /* polls left in this slice while breakpoints make every poll trip */
-  bool paused, breakpoints_armed, ended;
+  bool paused, ended;
+  /* Debugging (vm-debug-agent): while `debugging` the scheduler runs the container in the
+   * checking loop (eave_interpret_debug); `debug_exceptions` makes throws ask the debugger;
+   * `debug_roots` are the objects the debugger handed out (GC roots while it is stopped). */
+  bool debugging;
+  uint8_t debug_exceptions;
+  eave_value *debug_roots;
+  uint32_t debug_root_count;
   eave_exit_kind exit_kind;
   int64_t exit_code;
   /* Heap (heap.c): two semispaces of `heap_size` bytes; allocation bumps `top` up to `limit`. */
@@ -299,7 +306,24 @@ struct eave_container {
   uint64_t bytecodes, polls;
 };
 
+/* The debugger's view of the VM (vm-debug-agent installs it with eave_vm_set_debug_hooks). Every
+ * member may be NULL. */
+struct eave_debug_hooks {
+  void *context;
+  /* A container was made (eave_vm_start), before its first instruction: true starts it paused. */
+  bool (*started)(void *context, eave_container *c);
+  /* The checking loop, before each instruction of task `t` (its frame's pc is saved): true pauses
+   * the container there. */
+  bool (*instruction)(void *context, eave_container *c, eave_task *t);
+  /* A throw, while c->debug_exceptions: `unwind` is the exception's unwind object, the frames are
+   * as they were at the throw; true pauses the container before unwinding. */
+  bool (*exception)(void *context, eave_container *c, eave_task *t, eave_value unwind);
+  /* The container ended (before port->exited). */
+  void (*ended)(void *context, eave_container *c, const eave_exit *exit);
+};
+
 struct eave_vm {
+  const eave_debug_hooks *debug;
   eave_port port;
   eave_container *containers;
   uint32_t next_id;
@@ -368,6 +392,11 @@ typedef enum {
 } eave_run_result;
 
 eave_run_result eave_interpret(eave_container *c, eave_task *t);
+/* The checking loop (interpret_debug.c): eave_interpret asking eave_debug_check per instruction. */
+eave_run_result eave_interpret_debug(eave_container *c, eave_task *t);
+/* The debugger's verdicts (scheduler.c): stop before the next instruction, stop at a throw. */
+bool eave_debug_check(eave_container *c, eave_task *t);
+bool eave_debug_exception(eave_container *c, eave_task *t, eave_value unwind);
 /* Pushes a frame for `method` whose `argc` arguments are on the stack (call.c). Returns false
  * with an exception pending (c->pending_throw) when it cannot. */
 bool eave_push_frame(eave_container *c, eave_task *t, uint32_t method, uint32_t argc);

@@ -2,9 +2,25 @@
  * lives in locals; calls, unwinding, operators and primitives are in their own files. Every
  * backward jump, every call and every unwind polls the container's safepoint countdown (one
  * decrement and one branch); when it trips the loop saves its state and asks the safepoint what
- * to do. */
+ * to do.
+ *
+ * This file is compiled twice: as eave_interpret, and (interpret_debug.c, EAVE_INTERPRET_DEBUG)
+ * as eave_interpret_debug, the checking loop that asks the debugger before every instruction.
+ * The scheduler runs a container in the checking loop only while its debug flag is set
+ * (breakpoints or a step), so the ordinary loop carries no per-instruction debug cost at all. */
 #include "internal.h"
 #include "ops.h"
+
+#ifndef EAVE_INTERPRET_DEBUG
+#define EAVE_INTERPRET_DEBUG 0
+#endif
+#if EAVE_INTERPRET_DEBUG
+#define EAVE_INTERPRET_FN eave_interpret_debug
+#define EAVE_DISPATCH_GOTO 0   /* the checking loop dispatches through one place: the switch */
+#else
+#define EAVE_INTERPRET_FN eave_interpret
+#define EAVE_DISPATCH_GOTO EAVE_COMPUTED_GOTO
+#endif
 
 static eave_frame *outer_frame(eave_task *t, eave_frame *frame, uint32_t levels) {
   for (uint32_t i = 0; i < levels; i++) {
@@ -29,7 +45,7 @@ static uint32_t frame_serial(eave_container *c, eave_frame *f) {
   return f->serial;
 }
 
-eave_run_result eave_interpret(eave_container *c, eave_task *t) {
+eave_run_result EAVE_INTERPRET_FN(eave_container *c, eave_task *t) {
   eave_value *const stack = t->stack;
   eave_value *const globals = c->globals;
   const uint8_t *const image = c->image.bytes;
@@ -63,7 +79,7 @@ eave_run_result eave_interpret(eave_container *c, eave_task *t) {
 #define THROW_ERROR(e) do { SAVE_STATE(); eave_set_pending_error(c, (e)); goto throw_pending; } while (0)
 #define POLL() do { if (EAVE_UNLIKELY(--c->tick <= 0)) goto safepoint; } while (0)
 
-#if EAVE_COMPUTED_GOTO
+#if EAVE_DISPATCH_GOTO
   static const void *const labels[] = {
 #define OP_LABEL(name, fmt, pops, pushes) &&L_##name,
     EAVE_OPCODES(OP_LABEL)
@@ -77,12 +93,26 @@ eave_run_result eave_interpret(eave_container *c, eave_task *t) {
 #endif
 
   LOAD_STATE();
+  if (EAVE_UNLIKELY(t->held != 0)) {
+    /* The debugger stopped this task at a throw: the unwind goes on now. */
+    unwind = t->held;
+    t->held = 0;
+    goto unwind_with_u;
+  }
   if (c->pending_error >= 0 || c->pending_throw != EAVE_NULL) goto throw_pending;
-#if EAVE_COMPUTED_GOTO
+#if EAVE_DISPATCH_GOTO
   NEXT();
   {
 #else
 dispatch:
+#if EAVE_INTERPRET_DEBUG
+  SAVE_STATE();
+  if (eave_debug_check(c, t)) {
+    FLUSH_COUNT();
+    c->paused = true;
+    return EAVE_RUN_PREEMPTED;
+  }
+#endif
   COUNT();
   switch (*ip++) {
 #endif
@@ -429,7 +459,7 @@ dispatch:
       sp--;
       NEXT();
     }
-#if !EAVE_COMPUTED_GOTO
+#if !EAVE_DISPATCH_GOTO
     default:
       break;
 #endif
@@ -450,6 +480,13 @@ throw_pending: {
       FLUSH_COUNT();
       return EAVE_RUN_EXIT;
     }
+    if (EAVE_UNLIKELY(c->debug_exceptions != 0) && eave_debug_exception(c, t, unwind)) {
+      /* Stopped before unwinding: the unwind waits in the task until it runs again. */
+      t->held = unwind;
+      FLUSH_COUNT();
+      c->paused = true;
+      return EAVE_RUN_PREEMPTED;
+    }
     goto unwind_with_u;
   }
 
@@ -458,21 +495,13 @@ safepoint:
   FLUSH_COUNT();
   c->polls++;
   if (c->pending & EAVE_PENDING_KILL) return EAVE_RUN_PREEMPTED;
-  if ((c->pending & EAVE_PENDING_BREAK) && c->vm->port.breakpoint &&
-      c->vm->port.breakpoint(c->vm->port.context, c->id, frame->method, frame->pc)) {
-    c->paused = true;
-    return EAVE_RUN_PREEMPTED;
-  }
   if (c->pending & EAVE_PENDING_PAUSE) {
     c->pending &= ~(uint32_t)EAVE_PENDING_PAUSE;
     c->paused = true;
     return EAVE_RUN_PREEMPTED;
   }
-  if ((c->pending & EAVE_PENDING_BREAK) && c->slice_left > 0) {
-    c->slice_left--;
-    c->tick = 1;
-    NEXT();
-  }
+  /* EAVE_PENDING_BREAK: the debug flag changed; the scheduler picks the loop again. */
+  c->pending &= ~(uint32_t)EAVE_PENDING_BREAK;
   return EAVE_RUN_PREEMPTED;
 #undef LOAD_STATE
 #undef SAVE_STATE
@@ -488,3 +517,5 @@ safepoint:
 #undef COUNT
 #undef FLUSH_COUNT
 }
+#undef EAVE_INTERPRET_FN
+#undef EAVE_DISPATCH_GOTO

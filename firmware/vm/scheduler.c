@@ -37,7 +37,24 @@ uint32_t eave_vm_start(eave_vm *vm, const uint8_t *bytes, size_t length, const c
   eave_container **link = &vm->containers;
   while (*link) link = &(*link)->next;
   *link = c;
+  if (vm->debug && vm->debug->started && vm->debug->started(vm->debug->context, c)) c->paused = true;
   return c->id;
+}
+
+void eave_vm_set_debug_hooks(eave_vm *vm, const eave_debug_hooks *hooks) { vm->debug = hooks; }
+
+bool eave_debug_check(eave_container *c, eave_task *t) {
+  const eave_debug_hooks *d = c->vm->debug;
+  if (d && d->instruction) return d->instruction(d->context, c, t);
+  const eave_port *port = &c->vm->port;
+  if (!port->breakpoint) return false;
+  eave_frame *f = &t->frames[t->frame_count - 1];
+  return port->breakpoint(port->context, c->id, f->method, f->pc);
+}
+
+bool eave_debug_exception(eave_container *c, eave_task *t, eave_value unwind) {
+  const eave_debug_hooks *d = c->vm->debug;
+  return d && d->exception && d->exception(d->context, c, t, unwind);
 }
 
 static eave_container *find(eave_vm *vm, uint32_t id) {
@@ -53,6 +70,7 @@ static void finish(eave_vm *vm, eave_container *c, eave_exit_kind kind) {
   c->exit_kind = kind;
   if (kind == EAVE_EXIT_KILLED) { c->exit_code = 1; c->exit_message_length = 0; c->exit_trace_length = 0; }
   eave_exit e = { kind, c->exit_code, c->exit_message, c->exit_message_length, c->exit_trace_length, c->exit_trace };
+  if (vm->debug && vm->debug->ended) vm->debug->ended(vm->debug->context, c, &e);
   if (vm->port.exited) vm->port.exited(vm->port.context, c->id, c->name, &e);
 }
 
@@ -92,18 +110,14 @@ static void resume(eave_container *c, eave_task *t) {
 
 static void run_slice(eave_vm *vm, eave_container *c, uint64_t now) {
   vm->running = c;
-  if (c->breakpoints_armed) {
-    c->slice_left = EAVE_SLICE_POLLS;
-    c->tick = 1;
-  } else {
-    c->tick = EAVE_SLICE_POLLS;
-  }
+  c->tick = EAVE_SLICE_POLLS;
   eave_task *t = c->current;
   if (!t || !runnable(c, t, now)) t = pick(c, t, now);
   while (t && !c->ended) {
     c->current = t;
     resume(c, t);
-    eave_run_result r = eave_interpret(c, t);
+    /* The debug flag picks the checking loop: one branch per task switch, none per instruction. */
+    eave_run_result r = c->debugging ? eave_interpret_debug(c, t) : eave_interpret(c, t);
     bool next = false;
     switch (r) {
       case EAVE_RUN_PREEMPTED:
@@ -220,9 +234,8 @@ bool eave_vm_resume(eave_vm *vm, uint32_t id) {
 bool eave_vm_arm_breakpoints(eave_vm *vm, uint32_t id, bool armed) {
   eave_container *c = find(vm, id);
   if (!c) return false;
-  c->breakpoints_armed = armed;
-  if (armed) trip(c, EAVE_PENDING_BREAK);
-  else c->pending &= ~(uint32_t)EAVE_PENDING_BREAK;
+  if (c->debugging != armed && vm->running == c) trip(c, EAVE_PENDING_BREAK);
+  c->debugging = armed;
   return true;
 }
 

@@ -77,6 +77,16 @@
                                         512 bytes; dispatch tables are varint lists */
 #endif
 
+/* --- Debugging (vm-debug-agent, docs/debug-protocol.md). --- */
+#ifndef EAVE_MAX_BREAKPOINTS
+#define EAVE_MAX_BREAKPOINTS 64u     /* breakpoints of the debugged container: each is checked
+                                        before every instruction while any is set */
+#endif
+#ifndef EAVE_MAX_DEBUG_REFERENCES
+#define EAVE_MAX_DEBUG_REFERENCES 1024u /* objects handed out while stopped (GC roots): a full
+                                        table answers further objects as null until resumed */
+#endif
+
 /* --- Messages between containers. --- */
 #ifndef EAVE_MAX_MESSAGE_BYTES
 #define EAVE_MAX_MESSAGE_BYTES 4096u /* encoded size of one message: bounded RAM per queue slot */

@@ -33,7 +33,16 @@ final class ToitLayout {
     private enum LevelKind { BLOCK, ARG, BRACKET }
 
     private record Level(LevelKind kind, int indent, boolean declarations, String closer) {
+        /** The parentheses the layout adds around the right operand after an operator that ends a line. */
+        boolean synthetic() {
+            return SYNTHETIC.equals(closer);
+        }
     }
+
+    private static final String SYNTHETIC = "synthetic";
+    /** Binary operators whose right operand, when they end a line, is a full expression on the next lines. */
+    private static final Set<String> OPERAND_OPERATORS = Set.of(
+            "==", "!=", "<", "<=", ">", ">=", "|", "^", "&", "<<", ">>", ">>>", "+", "-", "*", "/", "%");
 
     private enum Mode { STATEMENT, DECLARATION, CLASS, IMPORT }
 
@@ -107,7 +116,9 @@ final class ToitLayout {
         int offset = lastReal == null ? 0 : lastReal.end();
         while (stack.size() > 1) {
             Level level = stack.pop();
-            if (level.kind() != LevelKind.BRACKET) {
+            if (level.synthetic()) {
+                out.add(at++, synthetic(types.keyword(")"), offset));
+            } else if (level.kind() != LevelKind.BRACKET) {
                 out.add(at++, synthetic(level.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT", offset));
             }
         }
@@ -121,9 +132,19 @@ final class ToitLayout {
         Lexeme first = lexemes.get(index);
         int indent = first.indent();
         Level top = stack.peek();
+        while (top.synthetic() && openerIndex >= 0 && indent <= lastReal.indent()) {
+            // `if a +⏎····b:⏎··body`: the operand ends before the colon that opens the body
+            stack.pop();
+            out.add(openerIndex++, synthetic(types.keyword(")"), out.get(openerIndex - 1).getStartIndex()));
+            top = stack.peek();
+        }
         if (top.kind() == LevelKind.BRACKET && !continuesBracket(first)) {
-            // a bracket never closed: the line is back at (or left of) the statement it began in
-            while (stack.peek().kind() == LevelKind.BRACKET) stack.pop();
+            // a bracket never closed (or an operand the layout parenthesized) ends here: the line
+            // is back at (or left of) the statement it began in
+            int at = afterLastToken();
+            while (stack.peek().kind() == LevelKind.BRACKET) {
+                if (stack.pop().synthetic()) out.add(at++, synthetic(types.keyword(")"), lastReal.end()));
+            }
             top = stack.peek();
             openerIndex = -1;
         }
@@ -155,7 +176,14 @@ final class ToitLayout {
             }
         }
         if (indent > top.indent()) {
-            if (headerOpen || joins(index)) return;
+            if (headerOpen) return;
+            if (endsWithOperator()) {
+                // `a +⏎····f b`: the right operand is a full expression, as if parenthesized
+                stack.push(new Level(LevelKind.BRACKET, lastReal.indent(), false, SYNTHETIC));
+                out.add(synthetic(types.keyword("("), first.start()));
+                return;
+            }
+            if (joins(index)) return;
             stack.push(new Level(LevelKind.ARG, indent, false, null));
             out.add(synthetic("ARG_INDENT", first.start()));
             startStatement(index);
@@ -268,6 +296,13 @@ final class ToitLayout {
             hidden(lexeme);
             return;
         }
+        if (lexeme.is(";")) {
+            int at = afterLastToken();
+            while (stack.peek().synthetic()) {
+                stack.pop();
+                out.add(at++, synthetic(types.keyword(")"), lexeme.start()));
+            }
+        }
         int type = typeOf(index);
         closeLevels(lexeme);
         add(type, lexeme.start(), lexeme.end(), text);
@@ -282,12 +317,13 @@ final class ToitLayout {
         Kind kind = lexeme.kind();
         boolean closes = kind == Kind.STRING_MIDDLE || kind == Kind.STRING_END || kind == Kind.INTERPOLATION_END
                 || lexeme.is(")") || lexeme.is("]") || lexeme.is("}");
-        if (!closes || stack.stream().noneMatch(l -> l.kind() == LevelKind.BRACKET)) return;
+        if (!closes || stack.stream().noneMatch(l -> l.kind() == LevelKind.BRACKET && !l.synthetic())) return;
         int offset = lexeme.start();
         int at = afterLastToken();
-        while (stack.peek().kind() != LevelKind.BRACKET) {
+        while (stack.peek().kind() != LevelKind.BRACKET || stack.peek().synthetic()) {
             Level level = stack.pop();
-            out.add(at++, synthetic(level.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT", offset));
+            String terminal = level.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT";
+            out.add(at++, level.synthetic() ? synthetic(types.keyword(")"), offset) : synthetic(terminal, offset));
         }
         if (kind == Kind.STRING_END || lexeme.kind() == Kind.OPERATOR) stack.pop();
         openerIndex = -1;
@@ -505,6 +541,16 @@ final class ToitLayout {
 
     private CommonToken synthetic(String terminal, int offset) {
         return token(types.terminal(terminal), offset, offset, "");
+    }
+
+    private static CommonToken synthetic(int type, int offset) {
+        return token(type, offset, offset, "");
+    }
+
+    /** Whether the last token is a binary operator (so the next, deeper line is its right operand). */
+    private boolean endsWithOperator() {
+        return lastReal != null && lastReal.kind() == Kind.OPERATOR && OPERAND_OPERATORS.contains(lastReal.text())
+                && lastType == types.keyword(lastReal.text());
     }
 
     private static CommonToken token(int type, int start, int end, String text) {

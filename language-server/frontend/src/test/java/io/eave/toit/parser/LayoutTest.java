@@ -37,6 +37,11 @@ class LayoutTest {
     void operatorsContinueAnExpression() {
         assertEquals("(:= x (+ a b))", statements("x := a\n    + b"));
         assertEquals("(:= x (- a b))", statements("x := a\n    - b"));
+        assertEquals("(:= x (+ a (call f b)))", statements("x := a +\n  f b"));
+        assertEquals("(:= x (* (+ a (call f b c)) 2))".isEmpty() ? "" : "(:= x (+ a (call f b c)))\n(call print x)",
+                statements("x := a +\n    f b\n      c\nprint x"));
+        assertEquals("(:= x (+ 1 2))\n(:= y 3)", statements("x := 1 +\n  2; y := 3"));
+        assertEquals("(if (+ a (> b 3)) (seq (call print 1)) _)", statements("if a +\n    b > 3:\n  print 1"));
         assertEquals("(call a (- b))", statements("a\n    -b"));
         assertEquals("(if (and a b) (seq x) _)", statements("if a\n    and b:\n  x"));
         assertEquals("(:= x (+ 1 2))", statements("x := 1 + \\\n2"));

@@ -89,6 +89,34 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         }
     }
 
+    /** Every name an import shows must be declared by the module. */
+    @Check
+    public void shownNamesExist(Import imp) {
+        if (imp.getShow().isEmpty() || Modules.isLibrary(imp.eResource())) return;
+        Unit module = Modules.resolve(imp);
+        if (module == null) return;
+        for (int i = 0; i < imp.getShow().size(); i++) {
+            String name = imp.getShow().get(i);
+            if (module.getDeclarations().stream().noneMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))) {
+                error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
+                        AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
+            }
+        }
+    }
+
+    /** {@code .x} and {@code this.x} parameters store into a field of the class. */
+    @Check
+    public void fieldParameterNamesAField(Parameter parameter) {
+        if (!parameter.isFieldParameter() || parameter.getName() == null) return;
+        Class type = Members.enclosingClass(parameter);
+        boolean found = type != null && Members.hierarchy(type).stream().flatMap(c -> c.getMembers().stream())
+                .anyMatch(d -> d instanceof Field f && parameter.getName().equals(f.getName()));
+        if (!found) {
+            error("No field '" + parameter.getName() + "' to store into", parameter, AstPackage.Literals.PARAMETER__NAME,
+                    ToitIssueCodes.UNRESOLVED_NAME);
+        }
+    }
+
     @Check
     public void exportsExist(Export export) {
         // exported names are checked against the unit's declarations and imports by name

@@ -131,6 +131,14 @@ class ValidationTest {
     }
 
     @Test
+    void shownNamesAndFieldParameters() {
+        Result result = io.eave.toit.FrontEndSupport.project(
+                "a.toit", "import .b show f g\nclass P:\n  x := 0\n  constructor .x .y:\n",
+                "b.toit", "f: return 1\n");
+        assertEquals("1:18 unresolved-name\n4:19 unresolved-name", summary(result));
+    }
+
+    @Test
     void labelledBreak() {
         assertIssue("main:\n  [1].do: break.do\n", ToitIssueCodes.LABELLED_BREAK, 2, 17, 2);
     }

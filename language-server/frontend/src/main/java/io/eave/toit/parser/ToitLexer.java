@@ -138,7 +138,7 @@ public final class ToitLexer {
             add(Kind.COMMENT, start, pos);
         } else if (c == '/' && next == '*') {
             pos = blockCommentEnd(pos);
-            if (!src.startsWith("*/", pos - 2) || pos - start < 4) {
+            if (!commentClosed) {
                 issues.add(new LexicalIssue(ToitIssueCodes.UNTERMINATED_COMMENT, true, start, 2, "This comment is never closed"));
             }
             add(Kind.COMMENT, start, pos);
@@ -218,8 +218,12 @@ public final class ToitLexer {
                 p++;
             }
         }
+        commentClosed = level == 0;
         return Math.min(p, n);
     }
+
+    /** Whether the last comment {@link #blockCommentEnd} scanned was closed. */
+    private boolean commentClosed;
 
     // ---- words and numbers -----------------------------------------------------------------
 

@@ -62,6 +62,18 @@ public final class ToitIssueCodes {
     public static final String RETURN_VALUE_FROM_NONE = PREFIX + "return-value-from-none";
     /** {@code break.label}: labelled break is not supported. */
     public static final String LABELLED_BREAK = PREFIX + "labelled-break";
+    /** A method without {@code :} body (outside interfaces and abstract declarations), or an abstract one with a body. */
+    public static final String MISSING_BODY = PREFIX + "missing-body";
+    /** A global without {@code :=} or {@code ::=}. */
+    public static final String MISSING_INITIALIZER = PREFIX + "missing-initializer";
+    /** A positional parameter without a default after one with a default; a block with a default. */
+    public static final String PARAMETER_ORDER = PREFIX + "parameter-order";
+    /** A lambda with more than four parameters. */
+    public static final String TOO_MANY_PARAMETERS = PREFIX + "too-many-parameters";
+    /** An abstract interface or monitor; mixins without extends. */
+    public static final String BAD_CLASS_HEADER = PREFIX + "bad-class-header";
+    /** An abstract method in a class that is not abstract. */
+    public static final String ABSTRACT_MEMBER_IN_CONCRETE_CLASS = PREFIX + "abstract-member-in-concrete-class";
     /** {@code f (x = 1)}: plain assignment only as a statement or initializer. */
     public static final String MISPLACED_ASSIGNMENT = PREFIX + "misplaced-assignment";
 }

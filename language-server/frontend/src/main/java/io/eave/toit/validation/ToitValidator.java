@@ -44,8 +44,10 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /** Checks beyond the grammar; every issue carries a code from {@link ToitIssueCodes}. */
+@ComposedChecks(validators = DeclarationValidator.class)
 public class ToitValidator extends AbstractDeclarativeValidator {
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);

@@ -139,6 +139,20 @@ class ValidationTest {
     }
 
     @Test
+    void declarationRules() {
+        assertIssue("f x\n", ToitIssueCodes.MISSING_BODY, 1, 1, 1);
+        assertIssue("abstract class A:\n  abstract f: return 1\n", ToitIssueCodes.MISSING_BODY, 2, 3, 8);
+        assertIssue("class A:\n  abstract f\n", ToitIssueCodes.ABSTRACT_MEMBER_IN_CONCRETE_CLASS, 2, 3, 8);
+        assertIssue("x/int\n", ToitIssueCodes.MISSING_INITIALIZER, 1, 1, 1);
+        assertIssue("f a=1 b: return a\n", ToitIssueCodes.PARAMETER_ORDER, 1, 7, 1);
+        assertIssue("main:\n  l := :: | a b c d e | a\n", ToitIssueCodes.TOO_MANY_PARAMETERS, 2, 21, 1);
+        assertIssue("abstract interface I:\n", ToitIssueCodes.BAD_CLASS_HEADER, 1, 1, 8);
+        assertIssue("mixin M:\nclass A with M:\n", ToitIssueCodes.BAD_CLASS_HEADER, 2, 14, 1);
+        assertIssue("f x: return x\nmain:\n  y := 0\n  f (y = 1)\n", ToitIssueCodes.MISPLACED_ASSIGNMENT, 4, 6, 5);
+        assertClean("interface I:\n  f x\nabstract class A:\n  abstract g\nmain:\n  a := 0\n  b := 0\n  a = b = 1\n  for ;; a = 2: break\n");
+    }
+
+    @Test
     void labelledBreak() {
         assertIssue("main:\n  [1].do: break.do\n", ToitIssueCodes.LABELLED_BREAK, 2, 17, 2);
     }

@@ -53,7 +53,9 @@ public final class ToitTypes {
         Set<EObject> active = ACTIVE.get();
         if (!active.add(e)) return null;
         try {
-            return compute(e);
+            Class type = compute(e);
+            // `any` (and Object) say nothing about which members a value has
+            return type == null || "any".equals(type.getName()) || "Object".equals(type.getName()) ? null : type;
         } finally {
             active.remove(e);
         }

@@ -122,6 +122,14 @@ class ScopingTest {
     }
 
     @Test
+    void valuesOfTypeAnyHaveAnyMember() {
+        assertClean("""
+                f x/any: return x.whatever
+                g l/List: return l[0].whatever
+                """);
+    }
+
+    @Test
     void overloadsAreChosenByTheCallShape() {
         Result result = analyze("""
                 f x: return 1

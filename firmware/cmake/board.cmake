@@ -29,13 +29,19 @@ set(EAVE_LIBM m CACHE STRING "The math library the VM links (picolibc's, by name
 foreach(area link vm device)
   add_subdirectory(${area})
 endforeach()
+# The debug agent on the debug channel, with a smaller outbox and reference table than the host's.
+set(EAVE_DEBUG_OUTBOX 1024 CACHE STRING "Bytes of debug answers and events waiting for the link")
+set(EAVE_MAX_DEBUG_REFERENCES 256 CACHE STRING "Objects the debug agent hands out per stop")
+add_compile_definitions(EAVE_DEBUG_OUTBOX=${EAVE_DEBUG_OUTBOX}u EAVE_MAX_DEBUG_REFERENCES=${EAVE_MAX_DEBUG_REFERENCES}u
+  EAVE_DEBUG_MAX_RANGES=64u)
+add_subdirectory(../vm-debug-agent vm-debug-agent)
 
 add_executable(eave-firmware ports/boot.c ${board_dir}/board.c)
 set_target_properties(eave-firmware PROPERTIES OUTPUT_NAME eave-${EAVE_BOARD} SUFFIX .elf)
 target_include_directories(eave-firmware PRIVATE ports)
 target_compile_definitions(eave-firmware PRIVATE
   EAVE_FIRMWARE_VERSION="${PROJECT_VERSION}" EAVE_BOARD_ID="${EAVE_BOARD}")
-target_link_libraries(eave-firmware PRIVATE eave_link eave_device_vm eave_core)
+target_link_libraries(eave-firmware PRIVATE eave_link eave_device_vm eave_debug_agent eave_core)
 target_link_options(eave-firmware PRIVATE
   -T ${board_dir}/board.ld
   -Wl,-Map=${CMAKE_CURRENT_BINARY_DIR}/eave-${EAVE_BOARD}.map)

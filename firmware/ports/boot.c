@@ -11,6 +11,7 @@
 
 #include "board.h"
 #include "crc32.h"
+#include "debug_agent.h"
 #include "device.h"
 #include "link.h"
 #include "ram_storage.h"
@@ -57,6 +58,7 @@ typedef struct {
   eave_ram_storage storage;
   eave_store store;
   eave_device device;
+  eave_debug_agent *agent; /* the debug channel (vm-debug-agent) */
 } firmware;
 
 static void write_text(const char *text) {
@@ -126,6 +128,14 @@ static int management(void *context, eave_link_endpoint *endpoint, uint8_t chann
   return 1;
 }
 
+static int debug(void *context, eave_link_endpoint *endpoint, uint8_t channel, const uint8_t *data, size_t length) {
+  firmware *fw = context;
+  (void)endpoint;
+  (void)channel;
+  eave_debug_agent_handle(fw->agent, data, length);
+  return 1;
+}
+
 static void serial_write(void *context, const uint8_t *data, size_t length) {
   (void)context;
   board_uart_write(data, length);
@@ -156,6 +166,19 @@ static void device_free(void *context, void *pointer, size_t size) {
 
 static uint64_t device_millis(void *context) {
   return firmware_millis(context);
+}
+
+static bool debug_send(void *context, const uint8_t *bytes, size_t length) {
+  return device_send(context, EAVE_CHANNEL_DEBUG, bytes, length);
+}
+
+/* Installed images run in place from the store's memory. */
+static bool debug_installed(void *context, const char *name, const uint8_t **bytes, size_t *length) {
+  firmware *fw = context;
+  uint32_t size = 0;
+  if (eave_store_image(&fw->store, name, bytes, &size) != EAVE_STORE_OK) return false;
+  *length = size;
+  return true;
 }
 
 static _Noreturn void fail(const char *why) {
@@ -192,6 +215,10 @@ static void start(firmware *fw) {
   eave_device_port port = {fw, device_alloc, device_free, device_millis, device_send};
   if (!eave_device_init(&fw->device, &fw->store, &port)) fail("no memory for the VM");
   eave_link_register(&fw->link, EAVE_CHANNEL_MANAGEMENT, management, fw);
+  eave_debug_agent_port debug_port = {fw, debug_send, debug_installed};
+  fw->agent = eave_debug_agent_new(fw->device.vm, &debug_port);
+  if (fw->agent == NULL) fail("no memory for the debug agent");
+  eave_link_register(&fw->link, EAVE_CHANNEL_DEBUG, debug, fw);
   eave_link_transport serial = {0, 0, {EAVE_LINK_SERIAL_RETRANSMIT_MS, EAVE_LINK_SERIAL_MAX_RETRIES}, fw,
                                 serial_write};
   if (eave_link_endpoint_add(&fw->link, &fw->serial, &serial) != EAVE_LINK_OK) fail("cannot serve the serial line");
@@ -217,6 +244,7 @@ int main(void) {
     }
     eave_link_endpoint_tick(&fw.serial, board_millis());
     uint64_t wake = 0;
+    eave_debug_agent_poll(fw.agent);
     if (eave_device_step(&fw.device, &wake) != EAVE_STEP_RAN) board_idle();
   }
 }

@@ -1,6 +1,7 @@
 /* The simulated device's services: the program store on a file, the VM behind the management
- * protocol (firmware/device/device.h), its console output to every connected host, and a line on
- * the console when a host opens a session. */
+ * protocol (firmware/device/device.h), its console output to every connected host, the debug
+ * agent on the debug channel (vm-debug-agent), and a line on the console when a host opens a
+ * session. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,27 @@ static bool send_all(void *context, uint8_t channel, const uint8_t *bytes, size_
   return true;
 }
 
+static int debug(void *context, eave_link_endpoint *endpoint, uint8_t channel, const uint8_t *data, size_t length) {
+  sim *s = context;
+  (void)endpoint;
+  (void)channel;
+  eave_debug_agent_handle(s->agent, data, length);
+  return 1;
+}
+
+static bool debug_send(void *context, const uint8_t *bytes, size_t length) {
+  return send_all(context, EAVE_CHANNEL_DEBUG, bytes, length);
+}
+
+/* Installed images run in place from the store file's mapping. */
+static bool debug_installed(void *context, const char *name, const uint8_t **bytes, size_t *length) {
+  sim *s = context;
+  uint32_t size = 0;
+  if (eave_store_image(&s->store, name, bytes, &size) != EAVE_STORE_OK) return false;
+  *length = size;
+  return true;
+}
+
 static void *sim_alloc(void *context, size_t size) {
   (void)context;
   return malloc(size);
@@ -78,6 +100,13 @@ int sim_services_init(sim *s) {
     return -1;
   }
   eave_link_register(&s->device, EAVE_CHANNEL_MANAGEMENT, management, s);
+  eave_debug_agent_port debug_port = {s, debug_send, debug_installed};
+  s->agent = eave_debug_agent_new(s->device_vm.vm, &debug_port);
+  if (s->agent == NULL) {
+    fprintf(stderr, "eave-sim: no memory for the debug agent\n");
+    return -1;
+  }
+  eave_link_register(&s->device, EAVE_CHANNEL_DEBUG, debug, s);
   uint32_t started = eave_device_start(&s->device_vm);
   if (started > 0) fprintf(stderr, "eave-sim: started %u run-on-boot container(s)\n", (unsigned)started);
   return 0;
@@ -85,7 +114,9 @@ int sim_services_init(sim *s) {
 
 int sim_services_step(sim *s) {
   uint64_t wake = 0;
+  eave_debug_agent_poll(s->agent);
   eave_step step = eave_device_step(&s->device_vm, &wake);
+  eave_debug_agent_poll(s->agent);
   if (step == EAVE_STEP_RAN) return 0;
   if (step == EAVE_STEP_IDLE) {
     uint64_t now = sim_now();

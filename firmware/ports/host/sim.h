@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "debug_agent.h"
 #include "device.h"
 #include "host_file_storage.h"
 #include "link.h"
@@ -71,6 +72,8 @@ typedef struct {
   eave_host_file_storage storage;
   eave_store store;
   eave_device device_vm;
+  /* The debug agent on the debug channel (vm-debug-agent, docs/debug-protocol.md). */
+  eave_debug_agent *agent;
 } sim;
 
 /* The store file: 256 sectors of 4 KB, 1 MB, of which a bank (half) holds programs. */
@@ -99,7 +102,7 @@ int sim_discovery_init(sim *s);
 void sim_discovery_readable(sim *s);
 
 /* services.c: the device's channels: management and console go to the VM through the device
- * glue (firmware/device/device.h). Returns 0, or -1 after printing why. */
+ * glue (firmware/device/device.h), the debug channel to the debug agent. Returns 0, or -1 after printing why. */
 int sim_services_init(sim *s);
 /* Runs the containers for a slice; returns how long the main loop may wait for input (ms). */
 int sim_services_step(sim *s);

@@ -93,6 +93,23 @@ static uint8_t *object_program(int kind, int64_t n, size_t *length) {
   return b;
 }
 
+#if EAVE_BENCH_AGENT
+/* The debug agent compiled in and attached (exception stops on), no breakpoint: the overhead
+ * docs/debug-agent.md quotes (vm-debug-agent/CMakeLists.txt builds this as vm_bench_agent). */
+#include "debug_agent.h"
+static bool bench_send(void *context, const uint8_t *bytes, size_t length) {
+  (void)context; (void)bytes; (void)length;
+  return true;
+}
+static void bench_attach(eave_debug_agent *agent, const char *name) {
+  uint8_t request[64] = {1, 1, (uint8_t)strlen(name)};
+  memcpy(request + 3, name, strlen(name));
+  eave_debug_agent_handle(agent, request, 3 + strlen(name));
+  const uint8_t stops[] = {5, 2, 1};
+  eave_debug_agent_handle(agent, stops, sizeof stops);
+}
+#endif
+
 static double run_once(const char *name, const uint8_t *b, size_t n, uint64_t *bytecodes_out, uint32_t *gcs_out) {
   harness h;
   harness_init(&h);
@@ -100,6 +117,11 @@ static double run_once(const char *name, const uint8_t *b, size_t n, uint64_t *b
   eave_load_result r;
   uint32_t id = eave_vm_start(vm, b, n, name, 65536, &r);
   if (!id) { fprintf(stderr, "%s: refused: %s\n", name, r.message); exit(1); }
+#if EAVE_BENCH_AGENT
+  eave_debug_agent_port agent_port = {NULL, bench_send, NULL};
+  eave_debug_agent *agent = eave_debug_agent_new(vm, &agent_port);
+  bench_attach(agent, name);
+#endif
   eave_container_stats s = { 0 };
   uint64_t bytecodes = 0;
   uint32_t gcs = 0;
@@ -113,6 +135,9 @@ static double run_once(const char *name, const uint8_t *b, size_t n, uint64_t *b
   }
   double t = now_s() - t0;
   if (h.nexits != 1 || h.exits[0].kind != EAVE_EXIT_CODE) { fprintf(stderr, "%s: did not exit cleanly\n", name); exit(1); }
+#if EAVE_BENCH_AGENT
+  eave_debug_agent_free(agent);
+#endif
   eave_vm_free(vm);
   harness_done(&h);
   *bytecodes_out = bytecodes;

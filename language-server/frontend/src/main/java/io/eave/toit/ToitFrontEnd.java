@@ -113,7 +113,21 @@ public final class ToitFrontEnd {
             }
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::offset));
-        return new Result(set, units, diagnostics);
+        return new Result(set, units, withoutConsequences(diagnostics));
+    }
+
+    /** Name and call errors on a line with a syntax error are its consequences, not news. */
+    private static final java.util.Set<String> CONSEQUENCES = java.util.Set.of(ToitIssueCodes.UNRESOLVED_NAME,
+            ToitIssueCodes.WRONG_ARGUMENT_COUNT, ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT, ToitIssueCodes.MISSING_NAMED_ARGUMENT,
+            ToitIssueCodes.MISSING_BODY, ToitIssueCodes.MISPLACED_ASSIGNMENT);
+
+    private static List<Diagnostic> withoutConsequences(List<Diagnostic> diagnostics) {
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        for (Diagnostic d : diagnostics) {
+            if (d.code().equals(ToitIssueCodes.SYNTAX_ERROR)) broken.add(d.file() + ":" + d.line());
+        }
+        return diagnostics.stream().filter(d -> !(CONSEQUENCES.contains(d.code()) && broken.contains(d.file() + ":" + d.line())))
+                .toList();
     }
 
     private static Diagnostic convert(String file, Issue issue) {

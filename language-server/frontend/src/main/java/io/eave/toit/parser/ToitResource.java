@@ -20,6 +20,7 @@ public class ToitResource extends LazyLinkingResource {
     @Override
     protected void addSyntaxErrors() {
         super.addSyntaxErrors();
+        dropCascades();
         if (getParseResult() == null || Modules.isLibrary(this)) return;
         ICompositeNode root = getParseResult().getRootNode();
         String text = root.getText();
@@ -30,6 +31,23 @@ public class ToitResource extends LazyLinkingResource {
                 getWarnings().add(new LexicalDiagnostic(issue, text, root));
             }
         }
+    }
+
+    /**
+     * The parser's recovery after one broken line can report more errors on that line and the
+     * next: only the first is kept, the rest are consequences.
+     */
+    private void dropCascades() {
+        int lastLine = -10;
+        var kept = new java.util.ArrayList<Diagnostic>();
+        for (Diagnostic d : getErrors()) {
+            if (d instanceof org.eclipse.xtext.diagnostics.Diagnostic x && x.getLine() <= lastLine + 1 && x.getLine() >= lastLine) {
+                continue;
+            }
+            kept.add(d);
+            lastLine = d.getLine();
+        }
+        getErrors().retainAll(kept);
     }
 
     /** A line ending in {@code // @no-warn} suppresses warnings on it. */

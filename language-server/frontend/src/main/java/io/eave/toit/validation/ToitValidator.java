@@ -259,6 +259,17 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         return node != null && unary != null && unary.getOffset() + 1 == node.getOffset();
     }
 
+    /** {@code p.} with the name missing (it parses, so completion and recovery stay simple). */
+    @Check
+    public void memberNamed(MemberAccess access) {
+        if (NodeModelUtils.findNodesForFeature(access, AstPackage.Literals.MEMBER_ACCESS__MEMBER).isEmpty()) {
+            INode node = NodeModelUtils.getNode(access);
+            int end = node == null ? 0 : node.getOffset() + node.getLength();
+            getMessageAcceptor().acceptError("A name is missing after '.'", access, Math.max(0, end - 1), 1,
+                    ToitIssueCodes.SYNTAX_ERROR);
+        }
+    }
+
     // ---- calls -----------------------------------------------------------------------------
 
     /** Positional and block counts and named arguments must fit one of the overloads. */

@@ -86,6 +86,35 @@ class ErrorRecoveryTest {
     }
 
     @Test
+    void memberNameMissingAfterDot() {
+        assertOneErrorOnLine("""
+                main:
+                  p := 3
+                  print p.
+                  print 4
+                """, 3);
+    }
+
+    @Test
+    void unterminatedString() {
+        assertOneErrorOnLine("""
+                main:
+                  s := "abc
+                  print s
+                """, 2);
+    }
+
+    @Test
+    void missingSemicolonInForHeader() {
+        assertOneErrorOnLine("""
+                main:
+                  for i := 0; i < 3 i++:
+                    print i
+                  print 5
+                """, 2);
+    }
+
+    @Test
     void unclosedBracketDoesNotSwallowTheFile() {
         List<Resource.Diagnostic> errors = errors("""
                 main:

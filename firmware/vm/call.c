@@ -67,7 +67,24 @@ bool eave_push_frame(eave_container *c, eave_task *t, uint32_t method, uint32_t 
   eave_method_info m;
   eave_method_decode(&c->image, method, &m);
   if (EAVE_UNLIKELY(m.flags & EAVE_METHOD_ABSTRACT)) { eave_set_pending_error(c, EAVE_ERROR_ABSTRACT_METHOD); return false; }
-  if (EAVE_UNLIKELY(m.arity != argc)) { eave_set_pending_error(c, EAVE_ERROR_WRONG_ARITY); return false; }
+  if (EAVE_UNLIKELY(m.arity != argc)) {
+    /* A block or lambda takes what it is given (docs/bytecode.md): missing parameters are null
+     * (a `::` lambda without parameters has the implicit `it`), extra arguments are dropped. */
+    if (!(m.flags & (EAVE_METHOD_BLOCK | EAVE_METHOD_LAMBDA)) || argc == 0) {
+      eave_set_pending_error(c, EAVE_ERROR_WRONG_ARITY);
+      return false;
+    }
+    if (argc > m.arity) {
+      t->sp -= argc - m.arity;
+    } else {
+      if (t->sp + (m.arity - argc) > EAVE_TASK_STACK_SLOTS) {
+        eave_set_pending_error(c, EAVE_ERROR_STACK_OVERFLOW);
+        return false;
+      }
+      while (argc < m.arity) t->stack[t->sp++] = EAVE_NULL, argc++;
+    }
+    argc = m.arity;
+  }
   if (EAVE_UNLIKELY(t->frame_count >= EAVE_TASK_MAX_FRAMES ||
                     t->sp + m.locals + m.max_stack > EAVE_TASK_STACK_SLOTS)) {
     eave_set_pending_error(c, EAVE_ERROR_STACK_OVERFLOW);

@@ -66,24 +66,38 @@ public final class Modules {
         return units;
     }
 
-    /** Declarations of the core units by name; a name the library sources declare hides this module's. */
+    /**
+     * Declarations of the core units by name; a name the library sources declare hides this
+     * module's. The core is parsed and linked once, in a resource set of its own that is never
+     * changed afterwards, and shared by every analysis (it is most of the text of a small program).
+     */
     public static List<io.eave.toit.ast.Declaration> coreDeclarations(ResourceSet set) {
-        for (var adapter : set.eAdapters()) {
-            if (adapter instanceof CoreCache cache) return cache.declarations;
+        List<io.eave.toit.ast.Declaration> core = sharedCore;
+        if (core == null) {
+            synchronized (Modules.class) {
+                if (sharedCore == null) {
+                    // linking the core below asks for the core again: answered from `linking`
+                    if (linking != null) return linking;
+                    org.eclipse.xtext.resource.XtextResourceSet shared = new org.eclipse.xtext.resource.XtextResourceSet();
+                    shared.setResourceFactoryRegistry(set.getResourceFactoryRegistry());
+                    try {
+                        linking = List.copyOf(collectCore(shared));
+                        org.eclipse.emf.ecore.util.EcoreUtil.resolveAll(shared);
+                        sharedCore = linking;
+                    } finally {
+                        linking = null;
+                    }
+                }
+                core = sharedCore;
+            }
         }
-        List<io.eave.toit.ast.Declaration> declarations = collectCore(set);
-        set.eAdapters().add(new CoreCache(declarations));
-        return declarations;
+        return core;
     }
 
-    /** The core declarations of a resource set, computed once (library units never change). */
-    private static final class CoreCache extends AdapterImpl {
-        final List<io.eave.toit.ast.Declaration> declarations;
-
-        CoreCache(List<io.eave.toit.ast.Declaration> declarations) {
-            this.declarations = declarations;
-        }
-    }
+    /** The core once linked: read-only from then on, shared by all threads. */
+    private static volatile List<io.eave.toit.ast.Declaration> sharedCore;
+    /** The core while it is being linked, seen only by the linking thread (which holds the lock). */
+    private static List<io.eave.toit.ast.Declaration> linking;
 
     private static List<io.eave.toit.ast.Declaration> collectCore(ResourceSet set) {
         List<Unit> units = coreUnits(set);

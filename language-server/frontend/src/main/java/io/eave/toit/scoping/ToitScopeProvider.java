@@ -137,7 +137,7 @@ public class ToitScopeProvider implements IScopeProvider {
     /** Whether the members after {@code access}'s dot are known, so an unknown name is an error. */
     public static boolean receiverKnown(MemberAccess access) {
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
-        return declaration instanceof Import || declaration instanceof Class || ToitTypes.typeOf(access.getReceiver()) != null;
+        return declaration instanceof Import || declaration instanceof Class || ToitTypes.isCertain(access.getReceiver());
     }
 
     // ---- types ---------------------------------------------------------------------------

@@ -30,11 +30,16 @@ public final class Signatures {
             Set<String> named = new HashSet<>();
             for (Expression a : call.getArguments()) {
                 if (a instanceof NamedArgument n) named.add(n.getName());
-                else if (a instanceof Block b && !b.isLambda()) blocks++;
+                else if ((a instanceof Block b && !b.isLambda()) || passesBlock(a)) blocks++;
                 else positional++;
             }
             return new Shape(positional, blocks, named);
         }
+    }
+
+    /** A block parameter passed on (`do block`) counts as a block argument. */
+    private static boolean passesBlock(Expression argument) {
+        return argument instanceof io.eave.toit.ast.Identifier id && id.getDeclaration() instanceof Parameter p && p.isBlock();
     }
 
     /** The call whose target is {@code nameExpression}, or null when it is not called. */

@@ -99,6 +99,32 @@ public final class ToitTypes {
         return null;
     }
 
+    /**
+     * Whether the type of {@code e} is stated, not derived: a literal, {@code this}, a
+     * constructor call, or a name or call whose declaration carries a type. Only then is a
+     * missing member an error; results of operators and indexing may be more specific at run
+     * time than their declared types say.
+     */
+    public static boolean isCertain(EObject e) {
+        if (typeOf(e) == null) return false;
+        if (e instanceof IntLiteral || e instanceof FloatLiteral || e instanceof CharLiteral || e instanceof StringLiteral
+                || e instanceof StringTemplate || e instanceof BoolLiteral || e instanceof ListLiteral || e instanceof MapLiteral
+                || e instanceof SetLiteral || e instanceof ByteArrayLiteral || e instanceof This) {
+            return true;
+        }
+        if (e instanceof Call c) {
+            EObject target = declarationOf(c.getTarget());
+            return target instanceof Class || (target instanceof Method m && m.getReturnType() != null);
+        }
+        EObject d = declarationOf(e);
+        if (d instanceof Class) return true;
+        if (d instanceof Parameter p) return p.getType() != null;
+        if (d instanceof LocalVariable v) return v.getType() != null || isCertain(v.getValue());
+        if (d instanceof Field f) return f.getType() != null || isCertain(f.getInitializer());
+        if (d instanceof Method m) return m.getReturnType() != null || m.isConstructor();
+        return false;
+    }
+
     /** The declaration a name expression refers to (resolving it), or null. */
     public static EObject declarationOf(EObject e) {
         EObject d = e instanceof Identifier id ? id.getDeclaration() : e instanceof MemberAccess m ? m.getMember() : null;

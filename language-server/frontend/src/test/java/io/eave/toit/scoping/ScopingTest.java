@@ -130,6 +130,20 @@ class ScopingTest {
     }
 
     @Test
+    void blockParametersPassOnAsBlocks() {
+        assertClean("""
+                each [block]: [1].do block
+                """);
+    }
+
+    @Test
+    void membersOfOperatorResultsAreNotReported() {
+        assertClean("""
+                f a/int b/int: return (a - b).whatever
+                """);
+    }
+
+    @Test
     void overloadsAreChosenByTheCallShape() {
         Result result = analyze("""
                 f x: return 1

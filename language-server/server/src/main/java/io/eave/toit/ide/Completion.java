@@ -63,6 +63,8 @@ final class Completion {
                 CompletionItem item = new CompletionItem(name);
                 item.setKind(kind(d.getEObjectOrProxy()));
                 item.setDetail(detail(d.getEObjectOrProxy()));
+                String doc = io.eave.toit.services.Documentation.of(d.getEObjectOrProxy());
+                if (doc != null) item.setDocumentation(doc);
                 items.put(name, item);
             }
             break;

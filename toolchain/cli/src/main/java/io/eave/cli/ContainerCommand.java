@@ -33,7 +33,7 @@ final class ContainerCommand {
     static final String USAGE = """
             usage: eave container list|install|start|stop|uninstall|boot ... [--device D] [--secret S]
               list                          the device's containers: name, state, memory, uptime
-              install NAME IMAGE [--boot]   installs a compiled image (eave compile) as NAME
+              install NAME IMAGE [--run-on-boot]  installs a compiled image (eave compile) as NAME
               start NAME | stop NAME | uninstall NAME
               boot NAME on|off              whether NAME starts when the device boots""";
 
@@ -51,7 +51,7 @@ final class ContainerCommand {
         int expected = switch (verb) {
             case "list" -> 1;
             case "start", "stop", "uninstall" -> 2;
-            case "install" -> rest.contains("--boot") ? 4 : 3;
+            case "install" -> rest.contains("--boot") || rest.contains("--run-on-boot") ? 4 : 3;
             case "boot" -> 3;
             default -> -1;
         };
@@ -59,7 +59,7 @@ final class ContainerCommand {
             err.println(expected < 0 ? "eave container: unknown action '" + verb + "'\n" + USAGE : "eave container " + verb + ": wrong arguments\n" + USAGE);
             return 2;
         }
-        try (Device device = options.connect()) {
+        try (Device device = options.connect(err)) {
             Duration wait = options.timeout;
             switch (verb) {
                 case "list" -> list(await(device.management().list(), wait));
@@ -86,7 +86,7 @@ final class ContainerCommand {
                 }
                 case "install" -> {
                     byte[] image = Files.readAllBytes(Path.of(rest.get(2)));
-                    ImageId id = install(device, rest.get(1), image, rest.contains("--boot"), wait, err);
+                    ImageId id = install(device, rest.get(1), image, rest.contains("--boot") || rest.contains("--run-on-boot"), wait, err);
                     out.println("installed " + rest.get(1) + " (image " + id + ", " + image.length + " bytes)");
                 }
                 default -> throw new IllegalStateException(verb);

@@ -28,7 +28,7 @@ final class MonitorCommand {
             err.println("usage: eave monitor [--device D] [--secret S]");
             return 2;
         }
-        try (Device device = options.connect()) {
+        try (Device device = options.connect(err)) {
             out.println("monitoring " + device.hello().name() + " (firmware " + device.hello().firmware() + "); Ctrl+C ends");
             CountDownLatch closed = new CountDownLatch(1);
             device.onConsole(output -> {

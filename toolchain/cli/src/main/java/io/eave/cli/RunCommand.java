@@ -35,7 +35,10 @@ final class RunCommand {
         if (options == null) {
             return 2;
         }
-        boolean boot = options.rest.remove("--boot");
+        boolean boot = options.rest.remove("--boot") | options.rest.remove("--run-on-boot");
+        // A run installs a temporary container, removed when the program ends, unless it is
+        // kept (--keep) or starts at boot.
+        boolean keep = options.rest.remove("--keep") || boot;
         String name = null;
         int nameAt = options.rest.indexOf("--name");
         if (nameAt >= 0 && nameAt + 1 < options.rest.size()) {
@@ -44,8 +47,10 @@ final class RunCommand {
             options.rest.remove(nameAt);
         }
         if (options.rest.size() != 1) {
-            err.println("usage: eave run FILE [--name NAME] [--boot] [--device D] [--secret S]\n"
-                    + "  FILE is a Toit program (.toit) or a compiled image (eave compile)");
+            err.println("usage: eave run FILE [--name NAME] [--keep] [--run-on-boot] [--device D] [--secret S]\n"
+                    + "  FILE is a Toit program (.toit) or a compiled image (eave compile); the container is removed when\n"
+                    + "  the program ends unless --keep or --run-on-boot; without --device the running simulator is used\n"
+                    + "  (one is started for the command when none runs)");
             return 2;
         }
         Path file = Path.of(options.rest.get(0));
@@ -63,7 +68,7 @@ final class RunCommand {
             return 1;   // the compiler printed the errors
         }
         String container = name != null ? name : Program.containerName(file);
-        try (Device device = options.connect()) {
+        try (Device device = options.connect(err)) {
             CompletableFuture<Message.Exited> exited = new CompletableFuture<>();
             device.onConsole(output -> show(output, container));
             device.management().addEventListener(event -> {
@@ -77,7 +82,11 @@ final class RunCommand {
             Runtime.getRuntime().addShutdownHook(stopper);
             Message.Exited end = exited.get();
             Runtime.getRuntime().removeShutdownHook(stopper);
-            return report(end, program.debugInfo());
+            int code = report(end, program.debugInfo());
+            if (!keep) {
+                ContainerCommand.await(device.management().uninstall(container), options.timeout);
+            }
+            return code;
         } catch (IOException | ManagementException e) {
             err.println("eave run: " + e.getMessage());
             return 1;

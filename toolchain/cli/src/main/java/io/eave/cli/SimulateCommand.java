@@ -80,19 +80,24 @@ final class SimulateCommand {
     }
 
     private Path binary() throws LinkException {
+        return binary(err);
+    }
+
+    /** The eave-sim binary: -Deave.sim, $EAVE_SIM, else built from firmware/ with CMake when needed. */
+    static Path binary(PrintStream err) throws LinkException {
         String given = System.getProperty("eave.sim", System.getenv("EAVE_SIM"));
         if (given != null && !given.isBlank()) {
             return Path.of(given);
         }
         Path root = projectRoot();
-        err.println("eave simulate: building eave-sim (firmware/ports/host) if needed...");
+        err.println("eave: building eave-sim (firmware/ports/host) if needed...");
         StringBuilder progress = new StringBuilder();
         Path binary = Simulator.findOrBuild(root, root.resolve("firmware/target/sim-build"), progress);
         err.print(progress);
         return binary;
     }
 
-    private static Path defaultStore(String name, Path store) {
+    static Path defaultStore(String name, Path store) {
         return store != null ? store : Path.of(System.getProperty("user.home"), ".eave", "sim", name + ".store");
     }
 

@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** The Toit language server: incremental text sync, diagnostics as you type, completion. */
+/** The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go to definition. */
 public final class ToitLanguageServer implements LanguageServer, LanguageClientAware {
     private final ToitTextDocuments documents = new ToitTextDocuments();
     private final WorkspaceService workspace = new WorkspaceService() {
@@ -35,6 +35,8 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".")));
+        capabilities.setHoverProvider(true);
+        capabilities.setDefinitionProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
     }
 

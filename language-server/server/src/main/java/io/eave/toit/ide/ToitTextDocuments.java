@@ -14,6 +14,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -95,6 +101,28 @@ final class ToitTextDocuments implements TextDocumentService {
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
         return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath)), requests);
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return withTarget(params.getTextDocument().getUri(), params.getPosition(),
+                target -> target == null ? null : new Hover(Navigation.describe(target.declaration())));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+            Location location = target == null ? null : Navigation.location(target.declaration(), byPath());
+            return Either.forLeft(location == null ? List.of() : List.of(location));
+        });
+    }
+
+    private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {
+        String text = texts.get(uri);
+        if (text == null) return CompletableFuture.completedFuture(then.apply(null));
+        int offset = new TextPositions(text).offset(position);
+        Map<String, String> byPath = byPath();
+        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(frontEnd, path(uri), text, offset, byPath)), requests);
     }
 
     private synchronized void schedule() {

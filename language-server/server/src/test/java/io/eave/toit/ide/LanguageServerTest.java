@@ -109,6 +109,28 @@ class LanguageServerTest {
         assertTrue(names.contains("print"), names.toString());
     }
 
+    @Test
+    void hoverAndDefinition() throws Exception {
+        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        String text = """
+                /// Twice the value.
+                twice x/int -> int: return x * 2
+                main:
+                  print (twice 3)
+                """;
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "toit", 1, text)));
+        var hover = server.getTextDocumentService()
+                .hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(URI), new Position(3, 10)))
+                .get(20, TimeUnit.SECONDS);
+        String markdown = hover.getContents().getRight().getValue();
+        assertTrue(markdown.contains("twice x/int -> int") && markdown.contains("Twice the value."), markdown);
+        var definition = server.getTextDocumentService()
+                .definition(new org.eclipse.lsp4j.DefinitionParams(new TextDocumentIdentifier(URI), new Position(3, 10)))
+                .get(20, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, definition.size());
+        assertEquals(new Range(new Position(1, 0), new Position(1, 5)), definition.get(0).getRange());
+    }
+
     private List<String> complete(int line, int character) throws Exception {
         CompletableFuture<List<String>> names = server.getTextDocumentService()
                 .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(line, character)))

@@ -52,10 +52,37 @@ class Time:
 time-ms_ -> int:
   #primitive.core.time-ms
 
-/// Sends $message (copied) to the container named $container.
+/**
+Sends $message to the container named $container. The message is copied: null, booleans,
+numbers, strings, byte arrays and lists of those (nested too) can be sent.
+*/
 send-message container/string message/any -> none:
+  send-message_ container (to-transfer_ message)
+
+/// Waits for the next message sent to this container and returns it.
+receive-message -> any:
+  return from-transfer_ receive-message_
+
+send-message_ container/string message/any -> none:
   #primitive.core.message-send
 
-/// Waits for the next message sent to this container.
-receive-message -> any:
+receive-message_ -> any:
   #primitive.core.message-receive
+
+// Lists and byte arrays travel as the VM's arrays and byte arrays, and are rebuilt on arrival.
+to-transfer_ value/any -> any:
+  if value is List:
+    list := value as List
+    array := array-new_ list.size null
+    list.size.repeat: array-at-put_ array it (to-transfer_ list[it])
+    return array
+  if value is ByteArray: return (value as ByteArray).bytes_
+  return value
+
+from-transfer_ value/any -> any:
+  if value is Array_:
+    list := List
+    (array-size_ value).repeat: list.add (from-transfer_ (array-at_ value it))
+    return list
+  if value is ByteArray_: return ByteArray.wrap_ value
+  return value

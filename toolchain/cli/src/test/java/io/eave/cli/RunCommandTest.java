@@ -143,6 +143,45 @@ class RunCommandTest {
     }
 
     @Test
+    void twoContainersExchangeMessagesWhileBothRun() throws Exception {
+        Path receiver = dir.resolve("receiver.toit");
+        Files.writeString(receiver, """
+                main:
+                  3.repeat:
+                    message := receive-message
+                    print "got $message"
+                """);
+        Path sender = dir.resolve("sender.toit");
+        Files.writeString(sender, """
+                main:
+                  send-message "receiver" "hello"
+                  send-message "receiver" 42
+                  send-message "receiver" [1, "two", #[3]]
+                  print "sent"
+                """);
+        Result compiled = eave("compile", receiver.toString());
+        assertEquals(0, compiled.code(), compiled.err());
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (io.eave.device.Device device = io.eave.device.Device.connect(
+                io.eave.device.DeviceAddress.tcp("127.0.0.1", sim.tcpPort()), "run-secret", java.time.Duration.ofSeconds(5))) {
+            device.onConsole(output -> {
+                if (output.container().equals("receiver")) {
+                    received.add(output.text());
+                }
+            });
+            assertEquals(0, eave(onDevice("container", "install", "receiver", dir.resolve("receiver.img").toString())).code());
+            assertEquals(0, eave(onDevice("container", "start", "receiver")).code());
+            Result r = eave(onDevice("run", sender.toString()));
+            assertEquals("sent\n", r.out(), r.err());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (received.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(List.of("got hello\n", "got 42\n", "got [1, two, #[3]]\n"), received);
+    }
+
+    @Test
     void containersAreListedStartedStoppedAndUninstalled() {
         assertEquals(0, eave(onDevice("container", "install", "boot-demo", VECTORS.resolve("hello.bin").toString(), "--boot")).code());
         Result list = eave(onDevice("container", "list"));

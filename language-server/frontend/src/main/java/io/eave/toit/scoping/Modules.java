@@ -197,6 +197,33 @@ public final class Modules {
         return resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Unit u ? u : null;
     }
 
+    /**
+     * What a module offers its importers: its own declarations, then what it re-exports
+     * ({@code export name} of a name it imported, or {@code export *} for all it imported by
+     * {@code show}).
+     */
+    public static List<io.eave.toit.ast.Declaration> exported(Unit module) {
+        return exported(module, new java.util.HashSet<>());
+    }
+
+    private static List<io.eave.toit.ast.Declaration> exported(Unit module, java.util.Set<Unit> visiting) {
+        List<io.eave.toit.ast.Declaration> result = new ArrayList<>(module.getDeclarations());
+        if (module.getExports().isEmpty() || !visiting.add(module)) return result;
+        boolean all = module.getExports().stream().anyMatch(io.eave.toit.ast.Export::isAll);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        module.getExports().forEach(e -> names.addAll(e.getNames()));
+        for (Import imp : module.getImports()) {
+            Unit imported = resolve(imp);
+            if (imported == null) continue;
+            for (io.eave.toit.ast.Declaration d : exported(imported, visiting)) {
+                String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
+                boolean shown = imp.isShowAll() || imp.getShow().contains(name);
+                if (shown && (all || names.contains(name))) result.add(d);
+            }
+        }
+        return result;
+    }
+
     /** The name a prefix import binds: {@code as} name, else the last path segment; null with {@code show}. */
     public static String prefix(Import imp) {
         if (imp.getPrefix() != null) return imp.getPrefix();

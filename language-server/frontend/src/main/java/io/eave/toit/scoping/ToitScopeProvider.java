@@ -107,7 +107,7 @@ public class ToitScopeProvider implements IScopeProvider {
                 String prefix = Modules.prefix(imp);
                 if (prefix != null) imported.add(prefix, imp);
                 if (module == null) continue;
-                for (Declaration d : module.getDeclarations()) {
+                for (Declaration d : Modules.exported(module)) {
                     if (imp.isShowAll() || imp.getShow().contains(nameOf(d))) imported.add(nameOf(d), d);
                 }
             }
@@ -124,7 +124,7 @@ public class ToitScopeProvider implements IScopeProvider {
         EObject declaration = ToitTypes.declarationOf(receiver);
         if (declaration instanceof Import imp) {
             Unit module = Modules.resolve(imp);
-            if (module != null) module.getDeclarations().forEach(d -> scope.add(nameOf(d), d));
+            if (module != null) Modules.exported(module).forEach(d -> scope.add(nameOf(d), d));
         } else if (declaration instanceof Class c) {
             for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> scope.add(nameOf(d), d));
         } else {
@@ -170,7 +170,7 @@ public class ToitScopeProvider implements IScopeProvider {
     }
 
     private static List<Class> classes(Unit unit) {
-        return unit.getDeclarations().stream().filter(Class.class::isInstance).map(Class.class::cast).toList();
+        return Modules.exported(unit).stream().filter(Class.class::isInstance).map(Class.class::cast).toList();
     }
 
     // ---- helpers -------------------------------------------------------------------------

@@ -99,7 +99,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         if (module == null) return;
         for (int i = 0; i < imp.getShow().size(); i++) {
             String name = imp.getShow().get(i);
-            if (module.getDeclarations().stream().noneMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))) {
+            if (Modules.exported(module).stream().noneMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))) {
                 error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
                         AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
             }

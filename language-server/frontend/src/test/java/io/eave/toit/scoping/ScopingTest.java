@@ -200,6 +200,15 @@ class ScopingTest {
     }
 
     @Test
+    void reExports() {
+        Result result = project(
+                "main.toit", "import .api show helper Shape\nimport .api as a\nmain:\n  print (helper (a.Shape))\n",
+                "api.toit", "import .impl show helper Shape\nexport helper Shape\n",
+                "impl.toit", "class Shape:\nhelper x: return x\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
     void unresolvedImportAndLibraryModules() {
         Result result = analyze("""
                 import math

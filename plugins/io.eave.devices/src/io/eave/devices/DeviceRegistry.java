@@ -243,7 +243,8 @@ public final class DeviceRegistry {
         return links.connect(device, () -> secretOf(device));
     }
 
-    private String secretOf(KnownDevice device) throws Exception {
+    /** The link secret of {@code device} (a debug session opens a link of its own); reads files or secure storage: not on the UI thread. */
+    public String secretOf(KnownDevice device) throws Exception {
         return switch (device.kind()) {
             case IDE_SIMULATOR -> {
                 Simulator ide = simulator.running();

@@ -39,7 +39,7 @@ import io.eave.devices.SharedDevice;
 public final class ToitLaunchDelegate extends LaunchConfigurationDelegate {
 
     /** How long a compile may take. */
-    static final Duration BUILD_WAIT = Duration.ofSeconds(120);
+    public static final Duration BUILD_WAIT = Duration.ofSeconds(120);
 
     @Override
     public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
@@ -103,7 +103,7 @@ public final class ToitLaunchDelegate extends LaunchConfigurationDelegate {
     }
 
     /** The configuration's main file; says what is wrong when it is missing. */
-    static IFile mainFile(ILaunchConfiguration configuration) throws CoreException {
+    public static IFile mainFile(ILaunchConfiguration configuration) throws CoreException {
         String projectName = configuration.getAttribute(ToitLaunch.ATTR_PROJECT, "");
         String mainPath = configuration.getAttribute(ToitLaunch.ATTR_MAIN, "");
         if (projectName.isBlank()) {
@@ -124,7 +124,7 @@ public final class ToitLaunchDelegate extends LaunchConfigurationDelegate {
     }
 
     /** Waits for a device or compiler answer in the launch job, checking for cancel; failures become IOExceptions. */
-    static <T> T await(CompletableFuture<T> future, Duration wait, IProgressMonitor monitor) throws IOException {
+    public static <T> T await(CompletableFuture<T> future, Duration wait, IProgressMonitor monitor) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             if (monitor.isCanceled()) {

@@ -84,6 +84,7 @@ final class ToitLayout {
     private boolean inParameters;
     private boolean typeContext;
     private int questions;
+    private int lineStartIndex;     // index in out where the current logical line's tokens start
     private Lexeme lastReal;        // the last lexeme that became a parser token
     private int lastType = -1;
 
@@ -206,7 +207,11 @@ final class ToitLayout {
             stack.push(popped);
             top = popped;
         }
-        if (first.is("else") || first.is("finally")) return;
+        if (first.is("else")) {
+            elseToOutermostIf();
+            return;
+        }
+        if (first.is("finally")) return;
         if ((first.is(":") || first.is("::")) && top.kind() == LevelKind.BLOCK) return;
         out.add(at, synthetic(top.kind() == LevelKind.BLOCK ? "NEWLINE" : "ARG_NEWLINE", offset));
         startStatement(index);
@@ -228,6 +233,32 @@ final class ToitLayout {
                 || first.kind() == Kind.STRING_END || first.kind() == Kind.STRING_MIDDLE || first.kind() == Kind.INTERPOLATION_END;
     }
 
+    /**
+     * An {@code else} on its own line belongs to the outermost {@code if} of the line before
+     * (the parser alone would give it to the innermost): a later {@code if} of that line, outside
+     * brackets, is closed in parentheses first.
+     */
+    private void elseToOutermostIf() {
+        int ifType = types.keyword("if");
+        int depth = 0;
+        int ifs = 0;
+        for (int i = lineStartIndex; i < out.size(); i++) {
+            CommonToken t = out.get(i);
+            if (t.getChannel() == Token.HIDDEN_CHANNEL) continue;
+            String text = t.getText();
+            if (t.getType() == types.terminal("STRING_START")) depth++;
+            else if (t.getType() == types.terminal("STRING_END")) depth--;
+            else if (text.equals("(") || text.equals("[") || text.equals("{") || text.equals("#[")) depth++;
+            else if (text.equals(")") || text.equals("]") || text.equals("}")) depth--;
+            else if (t.getType() == ifType && depth == 0 && ++ifs == 2) {
+                int end = afterLastToken();
+                out.add(end, synthetic(types.keyword(")"), lastReal.end()));
+                out.add(i, synthetic(types.keyword("("), t.getStartIndex()));
+                return;
+            }
+        }
+    }
+
     /** Whether the line starting at {@code index} continues the previous line's expression. */
     private boolean joins(int index) {
         Lexeme first = lexemes.get(index);
@@ -243,6 +274,7 @@ final class ToitLayout {
     }
 
     private void startStatement(int index) {
+        lineStartIndex = out.size();
         Level top = stack.peek();
         mode = Mode.STATEMENT;
         headerOpen = false;

@@ -51,6 +51,13 @@ class StatementsTest {
     }
 
     @Test
+    void elseOnItsOwnLineGoesToTheOutermostIf() {
+        assertEquals("(if a (seq (if b (seq x) _)) (seq y))", statements("if a: if b: x\nelse: y"));
+        assertEquals("(if a (seq (if b (seq x) (seq z))) (seq y))", statements("if a: if b: x else: z\nelse: y"));
+        assertEquals("(if a (seq (call f (if b (seq 1) (seq 2)))) (seq y))", statements("if a: f (if b: 1 else: 2)\nelse: y"));
+    }
+
+    @Test
     void loops() {
         assertEquals("(while (< i n) (seq (postfix++ i)))", statements("while i < n: i++"));
         assertEquals("(for (:= i 0) (< i n) (postfix++ i) (seq (call print i)))", statements("for i := 0; i < n; i++: print i"));

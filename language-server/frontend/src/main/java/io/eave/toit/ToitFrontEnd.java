@@ -48,7 +48,10 @@ public final class ToitFrontEnd {
         }
     }
 
-    /** The linked trees by path (in the order given) and all diagnostics, sorted by file and position. */
+    /**
+     * The linked trees by path — the files given, in order, then the files they import that were
+     * read from disk — and all their diagnostics, sorted by file and position.
+     */
     public record Result(ResourceSet resourceSet, Map<String, Unit> units, List<Diagnostic> diagnostics) {
         public Unit unit(String path) {
             return units.get(path);
@@ -110,6 +113,16 @@ public final class ToitFrontEnd {
             units.put(entry.getKey(), (Unit) resource.getContents().get(0));
             for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
                 diagnostics.add(convert(entry.getKey(), issue));
+            }
+        }
+        // files the given ones import, read from disk while linking: checked too (they may import more)
+        for (int i = 0; i < set.getResources().size(); i++) {
+            Resource resource = set.getResources().get(i);
+            if (resources.containsValue(resource) || Modules.isLibrary(resource) || resource.getContents().isEmpty()) continue;
+            String path = resource.getURI().isFile() ? resource.getURI().toFileString() : resource.getURI().toString();
+            units.put(path, (Unit) resource.getContents().get(0));
+            for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+                diagnostics.add(convert(path, issue));
             }
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::offset));

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Runs the Toit benchmarks of toit/ on the host VM (eave-vm-run) and the same algorithms of lua/
+# on Debian's lua5.4, checks that both print the same checksum, and prints per benchmark the
+# median wall time of each, the ratio Eave/Lua and the geometric mean of the ratios.
+#
+# Usage: firmware/vm/bench/run-vs-lua.sh [RUNS] [BENCHMARK...]   (RUNS: default 5)
+# Environment:
+#   EAVE_VM_RUN   the eave-vm-run binary (default: built in /tmp/bench-build, Release)
+#   EAVE_HEAP_KB  heap quota per semispace in KB (default 32768: alloc keeps 200,000 objects)
+#   EAVE_COMPILE  command that compiles "FILE.toit -o FILE.img" (default: the compiler from
+#                 toolchain/compiler/target/classes with the CLI's jars, else ./eave compile)
+#   LUA           the Lua interpreter (default lua5.4)
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+runs=${1:-5}
+shift || true
+lua=${LUA:-lua5.4}
+heap_kb=${EAVE_HEAP_KB:-32768}
+work=$(mktemp -d "${TMPDIR:-/tmp}/eave-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+command -v "$lua" >/dev/null || { echo "run-vs-lua: $lua not found (apt-get install lua5.4)" >&2; exit 2; }
+
+vm=${EAVE_VM_RUN:-}
+if [ -z "$vm" ]; then
+  vm=/tmp/bench-build/ports/host/eave-vm-run
+  if [ ! -x "$vm" ] || [ -n "$(find "$root/firmware/vm" "$root/firmware/core" "$root/firmware/ports/host/run.c" -newer "$vm" -name '*.[ch]' -print -quit)" ]; then
+    echo "run-vs-lua: building eave-vm-run (Release) in /tmp/bench-build" >&2
+    cmake -S "$root/firmware" -B /tmp/bench-build -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build /tmp/bench-build -j2 --target eave-vm-run >/dev/null
+  fi
+fi
+
+compile() {
+  if [ -n "${EAVE_COMPILE:-}" ]; then
+    $EAVE_COMPILE "$1" -o "$2" >/dev/null
+    return
+  fi
+  local cli="$root/toolchain/cli/target/eave-cli-0.1.0-SNAPSHOT.jar"
+  if [ -f "$cli" ]; then
+    . "$root/.mvn/wrapper/java-home.sh"
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+      -cp "$root/toolchain/compiler/target/classes:$cli:$root/toolchain/cli/target/lib/*" \
+      io.eave.cli.Main compile "$1" -o "$2" >/dev/null
+  else
+    "$root/eave" compile "$1" -o "$2" >/dev/null
+  fi
+}
+
+# Wall time of one run in seconds; its stdout goes to $3.
+time_run() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >"$work/out" 2>"$work/err" || { echo "run-vs-lua: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo "scale=4; ($end - $start) / 1000000000" | bc
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+if [ $# -gt 0 ]; then names=("$@"); else
+  names=()
+  for f in "$here"/toit/*.toit; do names+=("$(basename "$f" .toit)"); done
+fi
+
+printf '%-10s %12s %10s %10s %8s\n' benchmark checksum eave_s lua_s eave/lua
+status=0
+ratios=()
+for name in "${names[@]}"; do
+  compile "$here/toit/$name.toit" "$work/$name.img"
+  eave_times=() lua_times=()
+  for _ in $(seq "$runs"); do
+    eave_times+=("$(time_run "$vm" "$work/$name.img" "$heap_kb")")
+    eave_out=$(cat "$work/out")
+    lua_times+=("$(time_run "$lua" "$here/lua/$name.lua")")
+    lua_out=$(cat "$work/out")
+  done
+  e=$(printf '%s\n' "${eave_times[@]}" | median)
+  l=$(printf '%s\n' "${lua_times[@]}" | median)
+  ratio=$(awk -v e="$e" -v l="$l" 'BEGIN { printf "%.2f", e / l }')
+  ratios+=("$ratio")
+  mark=""
+  if [ "$eave_out" != "$lua_out" ]; then mark="  MISMATCH: lua printed $lua_out"; status=1; fi
+  printf '%-10s %12s %10.3f %10.3f %8s%s\n' "$name" "$eave_out" "$e" "$l" "$ratio" "$mark"
+done
+printf '%s\n' "${ratios[@]}" | awk '{ s += log($1); n++ } END { printf "geometric mean of eave/lua over %d benchmarks: %.2f\n", n, exp(s / n) }'
+exit $status

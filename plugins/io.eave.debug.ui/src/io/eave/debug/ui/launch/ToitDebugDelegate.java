@@ -95,7 +95,7 @@ public final class ToitDebugDelegate extends LaunchConfigurationDelegate {
             target.start(args, ToitLaunchDelegate.BUILD_WAIT.plus(Duration.ofSeconds(60)), progress.split(95));
         } catch (IOException e) {
             process.message("Debugging " + container + " on " + device.name() + " failed: " + e.getMessage() + "\n");
-            target.terminate();
+            target.abort();
             throw fail(e.getMessage(), e);
         }
     }

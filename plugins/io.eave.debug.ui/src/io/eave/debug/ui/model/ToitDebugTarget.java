@@ -507,6 +507,11 @@ public final class ToitDebugTarget extends ToitDebugElement implements IDebugTar
         });
     }
 
+    /** Ends the session at once (the launch failed before the program ran). */
+    public void abort() {
+        events.execute(this::ended);
+    }
+
     @Override
     public boolean canDisconnect() {
         return false;

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -44,12 +42,10 @@ import io.eave.toit.wizards.ToitNature;
 import io.eave.ui.tests.devices.Waiting;
 
 /**
- * Run > Toit Application on the simulated device, with golden program images
- * (docs/vectors/image) standing in for the compiler's output beside main.toit.
+ * Run > Toit Application on the simulated device: the IDE's compiler compiles main.toit (the
+ * OSGi ProgramBuilder service), Run installs and starts it.
  */
 public class RunToitApplicationTest {
-
-    private static final Path VECTORS = Path.of(System.getProperty("eave.vectors", "../../docs/vectors"));
 
     private static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -72,11 +68,6 @@ public class RunToitApplicationTest {
         project.setDescription(description, null);
         project.getFile("main.toit").create(new ByteArrayInputStream(main.getBytes(StandardCharsets.UTF_8)), true, null);
         return project;
-    }
-
-    private static void copyVector(String vector, IFile to) throws Exception {
-        byte[] bytes = Files.readAllBytes(VECTORS.resolve("image").resolve(vector));
-        to.create(new ByteArrayInputStream(bytes), true, null);
     }
 
     /** Runs as the Run menu does (in a job) and waits for the program's process. */
@@ -109,10 +100,10 @@ public class RunToitApplicationTest {
     }
 
     @Test
-    void runShowsHelloWorldInAConsoleNamedAfterTheLaunchAndTheDevicesViewListsTheContainer() throws Exception {
+    void runCompilesMainShowsHelloWorldInAConsoleNamedAfterTheLaunchAndTheDevicesViewListsTheContainer() throws Exception {
         Waiting.forSimulator();
+        assertTrue(io.eave.launch.ProgramBuilders.compilerAvailable(), "the compiler is registered as the ProgramBuilder service");
         IProject project = toitProject("hello-run", "main:\n  print \"hello, world\"\n");
-        copyVector("hello.bin", project.getFile("main.img"));
         ILaunchConfiguration configuration = ToitLaunchShortcut.configurationFor(project.getFile("main.toit"));
         assertEquals("hello-run", configuration.getName());
         assertEquals("", configuration.getAttribute(ToitLaunch.ATTR_DEVICE, "?"), "the default device");
@@ -129,7 +120,7 @@ public class RunToitApplicationTest {
         Waiting.until("the console named after the launch", Duration.ofSeconds(20),
                 () -> console.getName().contains("hello-run [Toit Application] main.toit on " + IdeSimulator.NAME), console::getName);
         String text = console.getDocument().get();
-        assertTrue(text.indexOf("Installing main.img") < text.indexOf("hello, world"), text);
+        assertTrue(text.contains("Installing main.toit") && text.indexOf("Installing main.toit") < text.indexOf("hello, world"), text);
 
         DevicesView view = (DevicesView) page().showView(DevicesView.ID);
         view.select(IdeSimulator.NAME);
@@ -147,16 +138,7 @@ public class RunToitApplicationTest {
     void anUncaughtExceptionShowsItsTraceWithALinkToTheSourceLine() throws Exception {
         Waiting.forSimulator();
         IProject project = toitProject("trace-run", "main:\n  print \"before\"\n  x := 1 / 0\n  print \"after\"\n");
-        copyVector("uncaught.bin", project.getFile("main.img"));
         String source = project.getFile("main.toit").getLocation().toOSString();
-        // the debug info the compiler will write beside the image: method 0 is main, the division on line 3
-        String debugInfo = """
-                {"format": 1, "imageId": "", "files": [{"path": "%s", "sha256": ""}], "classes": [], "globals": [],
-                 "selectors": ["/"], "methods": [{"name": "main", "holder": null, "kind": "main", "file": 0,
-                 "start": [1, 1], "end": [4, 17], "outer": -1, "lines": [[0, 2], [8, 3], [16, 4]], "locals": []}]}
-                """.formatted(source);
-        project.getFile("main.img.debug.json").create(new ByteArrayInputStream(debugInfo.getBytes(StandardCharsets.UTF_8)), true, null);
-
         ContainerProcess process = run(ToitLaunchShortcut.configurationFor(project.getFile("main.toit")));
         TextConsole console = consoleOf(process);
         waitForText(console, "before\n");
@@ -180,13 +162,13 @@ public class RunToitApplicationTest {
     }
 
     @Test
-    void withoutACompilerOrAnImageRunSaysWhatIsMissing() throws Exception {
-        IProject project = toitProject("no-image", "main:\n  print \"hi\"\n");
+    void aCompileErrorFailsTheLaunchWithFileAndLine() throws Exception {
+        IProject project = toitProject("broken-run", "main:\n  print \"hi\"\n  print no_such_name\n");
         ILaunchConfiguration configuration = ToitLaunchShortcut.configurationFor(project.getFile("main.toit"));
         CoreException error = assertThrows(CoreException.class, () -> configuration.launch("run", new NullProgressMonitor()));
         String message = error.getStatus().getMessage();
-        assertTrue(message.contains("No compiled program for main.toit") && message.contains("./eave compile main.toit")
-                && message.contains("main.img"), message);
+        String source = project.getFile("main.toit").getLocation().toOSString();
+        assertTrue(message.startsWith("main.toit has ") && message.contains(source + ":3:") && message.contains("error"), message);
         assertNotNull(configuration);
     }
 }

@@ -242,10 +242,14 @@ final class ToitLayout {
         int ifType = types.keyword("if");
         int depth = 0;
         int ifs = 0;
+        String previous = null;
         for (int i = lineStartIndex; i < out.size(); i++) {
             CommonToken t = out.get(i);
             if (t.getChannel() == Token.HIDDEN_CHANNEL) continue;
             String text = t.getText();
+            boolean elseIf = "else".equals(previous);   // `else if` continues the first if's chain
+            previous = text;
+            if (elseIf && t.getType() == ifType) continue;
             if (t.getType() == types.terminal("STRING_START")) depth++;
             else if (t.getType() == types.terminal("STRING_END")) depth--;
             else if (text.equals("(") || text.equals("[") || text.equals("{") || text.equals("#[")) depth++;

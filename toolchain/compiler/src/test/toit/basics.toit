@@ -33,3 +33,17 @@ main:
   print 7.0 / 2                   // expect: 3.5
   print -x                        // expect: -40
   print 1 << 40                   // expect: 1099511627776
+  check-chains
+
+// Chains of if and else if with bodies on the same line.
+classify n/int -> string:
+  if n < 0: return "negative"
+  else if n == 0: return "zero"
+  else if n < 10: return "small"
+  else: return "large"
+
+check-chains:
+  print (classify -3)              // expect: negative
+  print (classify 0)               // expect: zero
+  print (classify 7)               // expect: small
+  print (classify 70)              // expect: large

@@ -24,6 +24,10 @@ class Util:
   static twice x/int -> int:
     return x * 2
 
+make-counter -> Lambda:
+  n := 0
+  return :: n++; n
+
 main:
   d := Dog "Rex"
   print d.speak                           // expect: WOOF FROM REX!
@@ -49,6 +53,14 @@ main:
   sleep --ms=10
   // expect: in task
   print "after sleep"                     // expect: after sleep
+  print done                              // expect: true
+  count := 0
+  increment := :: count++
+  3.repeat: increment.call
+  print count                             // expect: 3
+  counter := make-counter
+  counter.call
+  print counter.call                      // expect: 2
   m := {:}
   m[d] = 1
   print (m.contains (Dog "Rex"))          // expect: true

@@ -86,6 +86,8 @@ final class MethodCompiler {
         final int from;
         final String type;
         final boolean block;
+        /** Captured by a lambda and assigned: the slot holds a one-element array shared by both. */
+        boolean boxed;
 
         Local(String name, int slot, int from, String type, boolean block) {
             this.name = name;
@@ -115,6 +117,12 @@ final class MethodCompiler {
     private final Deque<Loop> loops = new ArrayDeque<>();
     /** The finally bodies around the code being generated, innermost last, to run on return. */
     private final List<Sequence> finallies = new ArrayList<>();
+    /**
+     * Names that lambdas of this method capture and that are assigned somewhere in it: their
+     * locals are boxed so the lambda and the method see one variable. By name, over the whole
+     * method, so a few variables may be boxed that need not be.
+     */
+    private java.util.Set<String> boxedNames;
     private int nextSlot;
     private int maxSlot;
     private int lastLine = -1;
@@ -123,6 +131,7 @@ final class MethodCompiler {
     MethodCompiler(Linker linker, MethodModel method) {
         this(linker, method, method.unit, method.holder, null, Kind.METHOD);
         this.staticContext = !method.isInstance();
+        this.boxedNames = boxedNames(method.ast);
     }
 
     /** For a global's initialiser. */
@@ -130,6 +139,36 @@ final class MethodCompiler {
         this(linker, null, global.unit, global.holder, null, Kind.METHOD);
         this.staticContext = true;
         this.globalBeingInitialised = global;
+        this.boxedNames = boxedNames(global.ast);
+    }
+
+    /** Names referenced inside a lambda of {@code root} and assigned anywhere in it. */
+    private static java.util.Set<String> boxedNames(EObject root) {
+        java.util.Set<String> captured = new java.util.HashSet<>();
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        if (root == null) {
+            return java.util.Set.of();
+        }
+        var all = root.eAllContents();
+        while (all.hasNext()) {
+            EObject node = all.next();
+            if (node instanceof Block b && b.isLambda()) {
+                var inside = b.eAllContents();
+                while (inside.hasNext()) {
+                    if (inside.next() instanceof Identifier id) {
+                        captured.add(Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION));
+                    }
+                }
+            } else if (node instanceof Assignment a && a.getTarget() instanceof Identifier id) {
+                assigned.add(Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION));
+            } else if (node instanceof Postfix p && p.getOperand() instanceof Identifier id) {
+                assigned.add(Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION));
+            } else if (node instanceof Unary u && "++".equals(u.getOperator()) && u.getOperand() instanceof Identifier id) {
+                assigned.add(Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION));
+            }
+        }
+        captured.retainAll(assigned);
+        return captured;
     }
 
     private GlobalModel globalBeingInitialised;
@@ -143,6 +182,7 @@ final class MethodCompiler {
         this.holder = holder;
         this.parent = parent;
         this.kind = kind;
+        this.boxedNames = parent != null ? parent.boxedNames : java.util.Set.of();
         scopes.push(new LinkedHashMap<>());
     }
 
@@ -167,10 +207,18 @@ final class MethodCompiler {
         if (method.isInstance()) {
             declare("this", null, false);
         }
+        List<Local> parameters = new ArrayList<>();
         for (ParameterModel p : method.parameters) {
-            declare(p.name(), p.type(), p.block());
+            parameters.add(declare(p.name(), p.type(), p.block()));
         }
         int arity = nextSlot;
+        for (Local parameter : parameters) {
+            if (!parameter.block && boxedNames.contains(parameter.name)) {
+                asm.emit(Opcode.LOAD_LOCAL, parameter.slot);
+                box(parameter);
+                asm.emit(Opcode.POP);
+            }
+        }
         if (method.isAbstract) {
             mark(method.ast);
             asm.emit(Opcode.LOAD_CONST, linker.constant(new Constant.Str(
@@ -456,6 +504,15 @@ final class MethodCompiler {
     }
 
     private void load(Found found) {
+        loadSlot(found);
+        if (found.local.boxed) {
+            asm.emit(Opcode.LOAD_SMI, 0);
+            asm.emitCall(Opcode.CALL_PRIMITIVE, Primitive.ARRAY_AT.number, 2, 2);
+        }
+    }
+
+    /** The slot itself: for a boxed variable, the box. */
+    private void loadSlot(Found found) {
         if (found.level == 0) {
             asm.emit(Opcode.LOAD_LOCAL, found.local.slot);
         } else {
@@ -463,12 +520,47 @@ final class MethodCompiler {
         }
     }
 
+    /** Stores the value on top of the stack into the variable; the value stays. */
     private void store(Found found) {
-        if (found.level == 0) {
+        if (found.local.boxed) {
+            pushScope();
+            Local value = declare("<store>", null, false);
+            asm.emit(Opcode.STORE_LOCAL, value.slot);
+            asm.emit(Opcode.POP);
+            loadSlot(found);
+            asm.emit(Opcode.LOAD_SMI, 0);
+            asm.emit(Opcode.LOAD_LOCAL, value.slot);
+            asm.emitCall(Opcode.CALL_PRIMITIVE, Primitive.ARRAY_AT_PUT.number, 3, 3);
+            popScope();
+        } else if (found.level == 0) {
             asm.emit(Opcode.STORE_LOCAL, found.local.slot);
         } else {
             asm.emit(Opcode.STORE_OUTER, found.level, found.local.slot);
         }
+    }
+
+    /** Makes {@code local} boxed if its name needs it: its slot gets a box holding the value on top. */
+    private void box(Local local) {
+        if (!boxedNames.contains(local.name)) {
+            asm.emit(Opcode.STORE_LOCAL, local.slot);
+            return;
+        }
+        asm.emit(Opcode.STORE_LOCAL, local.slot);   // the plain value, for a moment
+        asm.emit(Opcode.POP);
+        asm.emit(Opcode.LOAD_SMI, 1);
+        asm.emit(Opcode.LOAD_NULL);
+        asm.emitCall(Opcode.CALL_PRIMITIVE, Primitive.ARRAY_NEW.number, 2, 2);
+        asm.emit(Opcode.DUP);
+        asm.emit(Opcode.LOAD_SMI, 0);
+        asm.emit(Opcode.LOAD_LOCAL, local.slot);
+        asm.emitCall(Opcode.CALL_PRIMITIVE, Primitive.ARRAY_AT_PUT.number, 3, 3);
+        asm.emit(Opcode.POP);
+        asm.emit(Opcode.STORE_LOCAL, local.slot);
+        asm.emit(Opcode.POP);
+        local.boxed = true;
+        asm.emit(Opcode.LOAD_LOCAL, local.slot);
+        asm.emit(Opcode.LOAD_SMI, 0);
+        asm.emitCall(Opcode.CALL_PRIMITIVE, Primitive.ARRAY_AT.number, 2, 2);
     }
 
     private boolean hasThis() {
@@ -543,7 +635,7 @@ final class MethodCompiler {
             expr(v.getValue());
         }
         Local local = declare(v.getName(), type, false);
-        asm.emit(Opcode.STORE_LOCAL, local.slot);
+        box(local);
     }
 
     private void mark(EObject node) {
@@ -1570,7 +1662,7 @@ final class MethodCompiler {
         MethodCompiler child = new MethodCompiler(linker, method, unit, holder, this, Kind.BLOCK);
         child.staticContext = staticContext;
         int index = linker.reserveNested();
-        linker.fill(index, child.compileClosure(b, List.of()));
+        linker.fill(index, child.compileClosure(b, List.of(), List.of()));
         asm.emit(Opcode.CREATE_BLOCK, index);
     }
 
@@ -1592,15 +1684,16 @@ final class MethodCompiler {
         MethodCompiler child = new MethodCompiler(linker, method, unit, holder, this, Kind.LAMBDA);
         child.staticContext = staticContext;
         int index = linker.reserveNested();
-        linker.fill(index, child.compileClosure(b, captured));
+        List<Boolean> boxed = captured.stream().map(name -> lookup(name).local.boxed).toList();
+        linker.fill(index, child.compileClosure(b, captured, boxed));
         for (String name : captured) {
-            load(lookup(name));
+            loadSlot(lookup(name));   // a boxed variable is captured as its box
         }
         asm.emitCall(Opcode.CREATE_LAMBDA, index, captured.size(), captured.size());
     }
 
     /** The body of a block or lambda: slot 0 is the closure, then its parameters (or `it`). */
-    private Result compileClosure(Block b, List<String> captured) {
+    private Result compileClosure(Block b, List<String> captured, List<Boolean> boxed) {
         declare("<closure>", null, false);
         if (b.getParameters().isEmpty()) {
             declare("it", null, false);
@@ -1614,6 +1707,7 @@ final class MethodCompiler {
         for (int i = 0; i < captured.size(); i++) {
             asm.emit(Opcode.LOAD_CAPTURED, i);
             Local local = declare(captured.get(i), null, false);
+            local.boxed = boxed.get(i);
             asm.emit(Opcode.STORE_LOCAL, local.slot);
             asm.emit(Opcode.POP);
         }

@@ -126,6 +126,11 @@ class AdapterAgainstSimulatorTest {
         server = launcher.getRemoteProxy();
     }
 
+    /** The launch's {@code device} argument: the simulator's TCP address (a subclass takes its serial pty). */
+    String device() {
+        return "127.0.0.1:" + sim.tcpPort();
+    }
+
     @AfterEach
     void stop() throws Exception {
         clientSocket.close();
@@ -230,7 +235,7 @@ class AdapterAgainstSimulatorTest {
         assertEquals(List.of("uncaught", "all"), Arrays.stream(caps.getExceptionBreakpointFilters()).map(ExceptionBreakpointsFilter::getFilter).toList());
         Map<String, Object> launch = new HashMap<>();
         launch.put("program", main.toString());
-        launch.put("device", "127.0.0.1:" + sim.tcpPort());
+        launch.put("device", device());
         launch.put("secret", SECRET);
         launch.put("stopOnEntry", stopOnEntry);
         get(server.launch(launch));

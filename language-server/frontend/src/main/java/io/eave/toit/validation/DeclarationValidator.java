@@ -35,6 +35,24 @@ public class DeclarationValidator extends AbstractDeclarativeValidator {
         // composed into ToitValidator, not registered on its own
     }
 
+    /** Names the reference reserves for the future: a warning when code declares them. */
+    static final java.util.Set<String> FUTURE_KEYWORDS = java.util.Set.of("throw", "rethrow", "catch", "switch", "enum",
+            "interface", "mixin");
+
+    @Check
+    public void reservedNames(EObject declaration) {
+        org.eclipse.emf.ecore.EStructuralFeature feature = declaration instanceof io.eave.toit.ast.Declaration
+                ? AstPackage.Literals.DECLARATION__NAME
+                : declaration instanceof Parameter ? AstPackage.Literals.PARAMETER__NAME
+                : declaration instanceof LocalVariable ? AstPackage.Literals.LOCAL_VARIABLE__NAME : null;
+        if (feature == null || !(declaration.eGet(feature) instanceof String name)) return;
+        if (name.equals("_")) {
+            error("'_' cannot be declared", declaration, feature, ToitIssueCodes.RESERVED_NAME);
+        } else if (FUTURE_KEYWORDS.contains(name)) {
+            warning("'" + name + "' will be reserved: choose another name", declaration, feature, ToitIssueCodes.RESERVED_NAME);
+        }
+    }
+
     @Check
     public void bodies(Method method) {
         boolean inInterface = method.eContainer() instanceof Class c && c.getKind() == ClassKind.INTERFACE;

@@ -153,6 +153,14 @@ class ValidationTest {
     }
 
     @Test
+    void reservedNames() {
+        Diagnostic d = only("catch x: return x\n");
+        assertEquals(ToitIssueCodes.RESERVED_NAME, d.code());
+        assertEquals(Severity.WARNING, d.severity());
+        assertIssue("main:\n  _ := 1\n", ToitIssueCodes.RESERVED_NAME, 2, 3, 1);
+    }
+
+    @Test
     void labelledBreak() {
         assertIssue("main:\n  [1].do: break.do\n", ToitIssueCodes.LABELLED_BREAK, 2, 17, 2);
     }

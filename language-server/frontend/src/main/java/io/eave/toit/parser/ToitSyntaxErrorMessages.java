@@ -27,6 +27,15 @@ public class ToitSyntaxErrorMessages extends SyntaxErrorMessageProvider {
     @Override
     public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
         SyntaxErrorMessage message = super.getSyntaxErrorMessage(context);
+        org.antlr.runtime.Token offending = context.getRecognitionException() == null ? null : context.getRecognitionException().token;
+        if (offending != null && "--".equals(offending.getText())) {
+            return new SyntaxErrorMessage("Prefix '--' no longer exists: write 'x -= 1' ('--name' is a named argument after a call)",
+                    ToitIssueCodes.PREFIX_DECREMENT);
+        }
+        if (offending != null && ",".equals(offending.getText()) && message.getMessage().contains("expecting ')'")) {
+            return new SyntaxErrorMessage("Toit has no argument lists in parentheses: write 'f a b' (parentheses only group)",
+                    ToitIssueCodes.SYNTAX_ERROR);
+        }
         String text = message.getMessage().replace("input ''", "end of line").replace("at ''", "at the end of the line")
                 .replace("<EOF>", "the end of the file");
         Matcher m = NAME.matcher(text);

@@ -153,6 +153,14 @@ class ValidationTest {
     }
 
     @Test
+    void removedAndMissingSyntaxHasClearMessages() {
+        assertIssue("main:\n  x := 0\n  y := --x\n", ToitIssueCodes.PREFIX_DECREMENT, 3, 8, 2);
+        assertIssue("main:\n  x := 0\n  --x\n", ToitIssueCodes.PREFIX_DECREMENT, 3, 3, 2);
+        Diagnostic d = analyze("f a b: return a\nmain:\n  f (1, 2)\n").errors().get(0);
+        assertTrue(d.message().contains("no argument lists"), d.message());
+    }
+
+    @Test
     void reservedNames() {
         Diagnostic d = only("catch x: return x\n");
         assertEquals(ToitIssueCodes.RESERVED_NAME, d.code());

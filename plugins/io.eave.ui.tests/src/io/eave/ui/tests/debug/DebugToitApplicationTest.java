@@ -130,7 +130,9 @@ public class DebugToitApplicationTest {
             control.notifyListeners(SWT.MouseUp, down);
         }
         assertEquals(line - 1, ruler.getLineOfLastMouseButtonActivity(), "the ruler took the click on line " + line);
-        doubleClick.update();
+        if (doubleClick instanceof org.eclipse.ui.texteditor.IUpdate u) {
+            u.update();
+        }
         doubleClick.run();
     }
 

@@ -3,6 +3,8 @@ package io.eave.toit.ide;
 import io.eave.toit.ToitFrontEnd;
 import io.eave.toit.ast.AstPackage;
 import io.eave.toit.ast.Block;
+import io.eave.toit.ast.Call;
+import io.eave.toit.ast.NamedArgument;
 import io.eave.toit.ast.Class;
 import io.eave.toit.ast.Field;
 import io.eave.toit.ast.Identifier;
@@ -21,6 +23,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
@@ -41,6 +44,7 @@ final class Completion {
         while (start > 0 && isNamePart(text.charAt(start - 1))) start--;
         int end = offset;
         while (end < text.length() && isNamePart(text.charAt(end))) end++;
+        if (text.startsWith("--", start)) start = Math.min(offset, start + 2);   // `--po`: a named argument
         String prefix = ToitNames.canonical(text.substring(start, offset));
         // the whole word under the cursor becomes the marker, so it stays one name
         String patched = text.substring(0, start) + MARKER + text.substring(end);
@@ -54,6 +58,10 @@ final class Completion {
         IScopeProvider scopes = frontEnd.injector().getInstance(IScopeProvider.class);
         Map<String, CompletionItem> items = new LinkedHashMap<>();
         for (EObject o : EcoreUtil2.eAllContents(unit)) {
+            if (o instanceof NamedArgument n && MARKER.equals(n.getName()) && n.eContainer() instanceof Call call) {
+                namedArguments(call, prefix, scopes, items);
+                break;
+            }
             EReference ref = o instanceof MemberAccess ? AstPackage.Literals.MEMBER_ACCESS__MEMBER
                     : o instanceof Identifier ? AstPackage.Literals.IDENTIFIER__DECLARATION : null;
             if (ref == null || !MARKER.equals(referenceText(o, ref))) continue;
@@ -70,6 +78,32 @@ final class Completion {
             break;
         }
         return new ArrayList<>(items.values());
+    }
+
+    /** The named parameters of every overload the call could mean. */
+    private static void namedArguments(Call call, String prefix, IScopeProvider scopes, Map<String, CompletionItem> items) {
+        EObject target = io.eave.toit.typing.ToitTypes.declarationOf(call.getTarget());
+        List<Method> methods = new ArrayList<>();
+        if (target instanceof Class c) {
+            methods.addAll(io.eave.toit.scoping.Members.constructors(c));
+        } else if (target instanceof Method m && m.getName() != null) {
+            EReference ref = call.getTarget() instanceof MemberAccess ? AstPackage.Literals.MEMBER_ACCESS__MEMBER
+                    : AstPackage.Literals.IDENTIFIER__DECLARATION;
+            for (IEObjectDescription d : scopes.getScope(call.getTarget(), ref).getElements(QualifiedName.create(m.getName()))) {
+                if (d.getEObjectOrProxy() instanceof Method overload) methods.add(overload);
+            }
+        }
+        for (Method m : methods) {
+            for (Parameter p : m.getParameters()) {
+                if (!p.isNamed() || !p.getName().startsWith(prefix) || items.containsKey("--" + p.getName())) continue;
+                CompletionItem item = new CompletionItem("--" + p.getName());
+                item.setInsertText(p.getName());
+                item.setFilterText(p.getName());
+                item.setKind(CompletionItemKind.Property);
+                item.setDetail(p.getDefaultValue() == null ? "required" : "optional");
+                items.put(item.getLabel(), item);
+            }
+        }
     }
 
     private static boolean isNamePart(char c) {

@@ -110,6 +110,20 @@ class LanguageServerTest {
     }
 
     @Test
+    void completionOffersNamedArguments() throws Exception {
+        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        String text = """
+                connect host --port/int=80 --secure/bool=false: return host
+                main:
+                  connect "h" --
+                  connect "h" --se
+                """;
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "toit", 1, text)));
+        assertEquals(List.of("--port", "--secure"), complete(2, 16));
+        assertEquals(List.of("--secure"), complete(3, 18));
+    }
+
+    @Test
     void hoverAndDefinition() throws Exception {
         server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
         String text = """

@@ -83,6 +83,7 @@ public final class Modules {
                     try {
                         linking = List.copyOf(collectCore(shared));
                         org.eclipse.emf.ecore.util.EcoreUtil.resolveAll(shared);
+                        freeze(shared);
                         sharedCore = linking;
                     } finally {
                         linking = null;
@@ -92,6 +93,22 @@ public final class Modules {
             }
         }
         return core;
+    }
+
+    /**
+     * Unsets the references that stayed unresolved (members of values of unknown type), so
+     * nothing ever tries to resolve them again: the shared core is never written after this.
+     */
+    private static void freeze(ResourceSet shared) {
+        for (Resource resource : shared.getResources()) {
+            for (var contents = resource.getAllContents(); contents.hasNext();) {
+                org.eclipse.emf.ecore.EObject o = contents.next();
+                for (org.eclipse.emf.ecore.EReference ref : o.eClass().getEAllReferences()) {
+                    if (ref.isContainment() || ref.isMany() || !ref.isChangeable()) continue;
+                    if (o.eGet(ref, false) instanceof org.eclipse.emf.ecore.EObject target && target.eIsProxy()) o.eSet(ref, null);
+                }
+            }
+        }
     }
 
     /** The core once linked: read-only from then on, shared by all threads. */

@@ -49,6 +49,12 @@ class LiteralsTest {
     }
 
     @Test
+    void tripleQuotedInterpolationDropsIndentationToo() {
+        String source = "x := \"\"\"\n    a $y\n      b $(z)\n    \"\"\"";
+        assertEquals("(:= x (template \"a \" y \"\\n  b \" z \"\\n\"))", expression(source));
+    }
+
+    @Test
     void interpolation() {
         assertEquals("(template \"\" name \"\")", expression("\"$name\""));
         assertEquals("(template \"p=\" (. obj field) \"\")", expression("\"p=$obj.field\""));

@@ -88,6 +88,12 @@ public final class ToitFrontEnd {
         return analyze(files, List.of());
     }
 
+    /** A program on disk: its main file, and (read while linking) every file it imports. */
+    public Result analyze(Path main) throws IOException {
+        Path file = main.toAbsolutePath().normalize();
+        return analyze(List.of(new SourceFile(file.toString(), java.nio.file.Files.readString(file))), List.of());
+    }
+
     /** Parses, links and validates {@code files}; {@code roots} are extra folders for absolute imports. */
     public Result analyze(List<SourceFile> files, List<Path> roots) {
         XtextResourceSet set = injector.getInstance(XtextResourceSet.class);

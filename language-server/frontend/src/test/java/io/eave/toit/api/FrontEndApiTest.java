@@ -33,6 +33,16 @@ class FrontEndApiTest {
     }
 
     @Test
+    void programOnDisk(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("helper.toit"), "help: return 1\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import .helper\nmain:\n  print helper.help\n");
+        var result = frontEnd.analyze(main);
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(2, result.units().size());
+    }
+
+    @Test
     void rootsServeAbsoluteImports(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src/net"));
         Files.writeString(dir.resolve("src/net/mqtt.toit"), "publish topic payload: return null\n");

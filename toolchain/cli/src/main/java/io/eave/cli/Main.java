@@ -53,6 +53,7 @@ public final class Main {
             case "container": return new ContainerCommand(out, err).run(rest);
             case "run": return new RunCommand(out, err).run(rest);
             case "compile": return new CompileCommand(out, err).compile(rest);
+            case "lsp": return lsp(rest);
             case "analyze": return new CompileCommand(out, err).analyze(rest);
             case "monitor": return new MonitorCommand(out, err).run(rest);
             case "tokens":
@@ -60,6 +61,21 @@ public final class Main {
             default:
                 err.println("eave: unknown command '" + args[0] + "'. Run './eave help' for the list of commands.");
                 return 2;
+        }
+    }
+
+    /** eave lsp [--port N]: the Toit language server over stdio (or one client on a loopback port). */
+    private int lsp(List<String> args) {
+        if (!(args.isEmpty() || args.size() == 2 && args.get(0).equals("--port") && args.get(1).matches("\\d+"))) {
+            err.println("usage: eave lsp [--port N]   (LSP over stdio, or one client on 127.0.0.1:N)");
+            return 2;
+        }
+        try {
+            io.eave.toit.ide.ToitServerLauncher.main(args.toArray(String[]::new));
+            return 0;
+        } catch (Exception e) {
+            err.println("eave lsp: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -122,6 +138,7 @@ public final class Main {
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
                   compile FILE     compile a Toit program to an image and its debug info (-o OUT, --disassemble)
                   analyze FILE     report the errors of a Toit program, as compile does
+                  lsp [--port N]   the Toit language server (LSP over stdio, or a loopback port)
                   run FILE         install and run a program on a device, showing its output
                   monitor          show a device's console
                   container ...    list, install, start, stop and uninstall programs on a device

@@ -119,12 +119,12 @@ class RunCommandTest {
         Result r = eave(onDevice("run", program.toString()));
         assertEquals(1, r.code());
         assertTrue(r.err().contains(program + ":2:"), r.err());
-        assertTrue(r.err().contains("unresolved name 'no-such-function'"), r.err());
+        assertTrue(r.err().contains("Unresolved name 'no-such-function'"), r.err());
         Result list = eave(onDevice("container", "list"));
         assertTrue(!list.out().contains("broken"), list.out());
         Result analyze = eave("analyze", program.toString());
         assertEquals(1, analyze.code());
-        assertTrue(analyze.out().contains("[unresolved]"), analyze.out());
+        assertTrue(analyze.out().contains("[unresolved-name]"), analyze.out());
     }
 
     @Test

@@ -15,10 +15,37 @@ import io.eave.compiler.source.SourceLoader;
 public final class Build {
     private Build() {}
 
-    /** Compiles {@code main}; the output holds either the image and debug info or the errors. */
+    private static io.eave.toit.ToitFrontEnd frontEnd;
+
+    private static synchronized io.eave.toit.ToitFrontEnd frontEnd() {
+        if (frontEnd == null) {
+            frontEnd = io.eave.toit.ToitFrontEnd.create();
+        }
+        return frontEnd;
+    }
+
+    /**
+     * Compiles {@code main}; the output holds either the image and debug info or the errors. The
+     * front end checks the program first (syntax, names, arguments, ...: what `eave analyze` and
+     * the editor report); only a program without errors reaches the code generator.
+     */
     public static Compiler.Output compile(Path main) throws IOException {
-        SourceLoader.Loaded loaded = SourceLoader.load(main.toAbsolutePath().normalize());
-        return compile(loaded);
+        Path file = main.toAbsolutePath().normalize();
+        List<CompileError> checked = check(file);
+        if (!checked.isEmpty()) {
+            return new Compiler.Output(null, null, checked);
+        }
+        return compile(SourceLoader.load(file));
+    }
+
+    /** The front end's errors for a program on disk (and the files it imports). */
+    public static List<CompileError> check(Path main) throws IOException {
+        List<CompileError> errors = new ArrayList<>();
+        for (io.eave.toit.ToitFrontEnd.Diagnostic d : frontEnd().analyze(main).errors()) {
+            String code = d.code() == null ? "error" : d.code().substring(d.code().lastIndexOf('.') + 1);
+            errors.add(new CompileError(d.file(), d.line(), d.column(), d.length(), code, d.message()));
+        }
+        return errors;
     }
 
     /** Compiles with the main file's text given (an unsaved editor buffer). */

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.eave.compiler.source.SourceLoader;
 
 /**
  * The language test suite, in the style of Wren's: every Toit program in src/test/toit says in
@@ -75,14 +74,13 @@ class LanguageTest {
                 default -> throw new IllegalStateException(kind);
             }
         }
-        SourceLoader.Loaded loaded = SourceLoader.load(program.toAbsolutePath());
-        Compiler.Output compiled = loaded.errors().isEmpty() ? Compiler.compile(loaded.units(), loaded.main()) : null;
-        List<CompileError> reported = compiled == null ? loaded.errors() : compiled.errors();
+        Compiler.Output compiled = Build.compile(program);
+        List<CompileError> reported = compiled.errors();
         if (!errors.isEmpty()) {
             List<String> got = reported.stream().filter(e -> e.file().equals(program.toAbsolutePath().toString()))
                     .map(e -> e.line() + ":" + e.code()).toList();
             assertEquals(errors, got, "errors of " + program + ": " + reported);
-            assertTrue(compiled == null || compiled.image() == null, "no image for a program with errors");
+            assertNull(compiled.image(), "no image for a program with errors");
             return;
         }
         assertTrue(reported.isEmpty(), "unexpected errors: " + reported);

@@ -11,7 +11,7 @@ if compgen -G "$platform_repository/plugins/io.eave.*" >/dev/null; then
 fi
 bundles_info=$platform/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info
 [ -f "$bundles_info" ] || fail "no $bundles_info: the platform was not materialized"
-for bundle in io.eave.toit.editor io.eave.toit.wizards io.eave.firmware io.eave.toit.syntax; do
+for bundle in io.eave.toit.editor io.eave.toit.wizards io.eave.firmware io.eave.toit.syntax io.eave.launch io.eave.debug.ui io.eave.debug io.eave.compiler io.eave.toit.frontend io.eave.toit.core org.eclipse.xtext; do
   line=$(grep "^$bundle," "$bundles_info") || fail "$bundle is not in bundles.info after installing from the update site"
   jar=$(echo "$line" | cut -d, -f3)
   [ -f "$platform/$jar" ] || fail "$bundle is listed in bundles.info but $platform/$jar does not exist"

@@ -129,6 +129,8 @@ eave_container *eave_container_new(eave_vm *vm, const uint8_t *bytes, size_t len
   c->pending_result = EAVE_NULL;
   c->pending_error = -1;
   for (uint32_t i = 0; i < EAVE_LOOKUP_CACHE_SIZE; i++) c->lookup_cache[i].key = 0xFFFFFFFFu;
+  for (uint32_t i = 0; i < EAVE_METHOD_CACHE_SIZE; i++) c->method_cache[i].key = 0;
+  for (uint32_t i = 0; i < EAVE_IS_CACHE_SIZE; i++) c->is_cache[i].key = 0xFFFFFFFFu;
   if (quota < EAVE_MIN_QUOTA) quota = EAVE_MIN_QUOTA;
   c->globals = eave_port_alloc(port, (image.globals + 1) * sizeof(eave_value));
   c->constants = eave_port_alloc(port, (image.constants + 1) * sizeof(eave_value));

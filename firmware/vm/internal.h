@@ -47,6 +47,16 @@ static inline bool eave_is_object(eave_value v) { return (v & 7u) == 0; }
 static inline intptr_t eave_smi_value(eave_value v) { return ((intptr_t)v) >> 1; }
 static inline bool eave_smi_fits(int64_t i) { return i >= EAVE_SMI_MIN && i <= EAVE_SMI_MAX; }
 static inline eave_value eave_smi(intptr_t i) { return ((eave_value)i << 1) | 1u; }
+/* x * y in 64 bits, or true when it overflows (small integers have at most 63 bits). */
+static inline bool eave_mul_overflows(int64_t x, int64_t y, int64_t *product) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_mul_overflow(x, y, product);
+#else
+  if (x > INT32_MAX || x < INT32_MIN || y > INT32_MAX || y < INT32_MIN) return true;
+  *product = x * y;
+  return false;
+#endif
+}
 static inline eave_value eave_bool(bool b) { return b ? EAVE_TRUE : EAVE_FALSE; }
 static inline bool eave_truthy(eave_value v) { return v != EAVE_NULL && v != EAVE_FALSE; }
 
@@ -248,6 +258,15 @@ typedef struct eave_message {
   uint8_t bytes[];
 } eave_message;
 
+/* What a call needs of a method record, decoded once into the container's method cache. */
+typedef struct {
+  uint32_t key;        /* method + 1; 0: empty */
+  uint32_t code;       /* offset of the code in the image */
+  uint16_t arity, locals, max_stack;  /* at most EAVE_MAX_FRAME_SLOTS together */
+  uint16_t flags;
+} eave_call_info;
+_Static_assert(sizeof(eave_call_info) == 16, "a method cache entry is 16 bytes");
+
 /* Pending requests that trip the safepoint. */
 enum {
   EAVE_PENDING_PREEMPT = 1, EAVE_PENDING_KILL = 2, EAVE_PENDING_PAUSE = 4, EAVE_PENDING_BREAK = 8
@@ -298,6 +317,10 @@ struct eave_container {
   uint32_t inbox_count;
   /* Virtual call cache: key (class << 16 | selector). */
   struct { uint32_t key, method; } lookup_cache[EAVE_LOOKUP_CACHE_SIZE];
+  /* `is` cache: key (class << 16 | tested class), answer. */
+  struct { uint32_t key, answer; } is_cache[EAVE_IS_CACHE_SIZE];
+  /* Method record cache (direct mapped by method index): what a call needs. */
+  eave_call_info method_cache[EAVE_METHOD_CACHE_SIZE];
   /* Exit report. */
   eave_trace_entry exit_trace[EAVE_MAX_TRACE_FRAMES];
   uint32_t exit_trace_length;
@@ -305,6 +328,14 @@ struct eave_container {
   size_t exit_message_length;
   uint64_t bytecodes, polls;
 };
+
+void eave_call_info_fill(eave_container *c, uint32_t method, eave_call_info *e);
+/* The call facts of `method` (verified index), from the cache or decoded into it. */
+static inline const eave_call_info *eave_call_info_of(eave_container *c, uint32_t method) {
+  eave_call_info *e = &c->method_cache[method & (EAVE_METHOD_CACHE_SIZE - 1)];
+  if (EAVE_UNLIKELY(e->key != method + 1)) eave_call_info_fill(c, method, e);
+  return e;
+}
 
 /* The debugger's view of the VM (vm-debug-agent installs it with eave_vm_set_debug_hooks). Every
  * member may be NULL. */
@@ -373,7 +404,30 @@ void eave_gc_collect(eave_container *c);
 /* Class of a value, `is`, virtual lookup (call.c). */
 uint32_t eave_class_of(eave_container *c, eave_value v);
 bool eave_is_instance_of(eave_container *c, eave_value v, uint32_t klass);
+/* The lookup cache also holds field counts under a selector no image has (at most 65,535
+ * selectors: 0 ... 65,534), so ALLOCATE does not decode the class record. */
+#define EAVE_FIELDS_SELECTOR 0xFFFFu
+/* The first way of the two-way set of (class, selector) in the lookup cache. */
+static inline uint32_t eave_lookup_slot(uint32_t klass, uint32_t selector) {
+  return ((klass * 31u + selector) & (EAVE_LOOKUP_CACHE_SIZE / 2 - 1)) * 2;
+}
 uint32_t eave_lookup(eave_container *c, uint32_t klass, uint32_t selector);  /* EAVE_NONE: none */
+/* The interpreter's virtual lookup: instances and the cache's first way inline, the rest in
+ * eave_class_of and eave_lookup. */
+static inline uint32_t eave_lookup_value(eave_container *c, eave_value receiver, uint32_t selector) {
+  uint32_t klass;
+  if (eave_is_object(receiver) && eave_kind_of(eave_obj(receiver)) == EAVE_KIND_INSTANCE)
+    klass = eave_obj(receiver)->klass & 0xFFFFu;
+  else
+    klass = eave_class_of(c, receiver);
+  uint32_t slot = eave_lookup_slot(klass, selector);
+  if (EAVE_LIKELY(c->lookup_cache[slot].key == (klass << 16 | selector))) return c->lookup_cache[slot].method;
+  return eave_lookup(c, klass, selector);
+}
+/* The field count of a class (verified index), cached in the lookup cache. */
+static inline uint32_t eave_class_fields(eave_container *c, uint32_t klass) {
+  return eave_lookup(c, klass, EAVE_FIELDS_SELECTOR);
+}
 
 /* The value of constant `index` (allocated on first use; 0 when out of memory). */
 eave_value eave_constant(eave_container *c, uint32_t index);

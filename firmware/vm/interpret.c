@@ -194,13 +194,12 @@ dispatch:
     CASE(STORE_GLOBAL) globals[U16()] = TOP(); NEXT();
     CASE(ALLOCATE) {
       uint32_t k = U16();
-      eave_class_info info;
-      eave_class_decode(&c->image, k, &info);
+      uint32_t fields = eave_class_fields(c, k);
       SAVE_STATE();
-      eave_object *o = eave_alloc(c, EAVE_KIND_INSTANCE, k, (size_t)info.fields * sizeof(eave_value));
+      eave_object *o = eave_alloc(c, EAVE_KIND_INSTANCE, k, (size_t)fields * sizeof(eave_value));
       if (!o) THROW_ERROR(EAVE_ERROR_OUT_OF_MEMORY);
-      o->length = info.fields;
-      for (uint32_t i = 0; i < info.fields; i++) eave_values(o)[i] = EAVE_NULL;
+      o->length = fields;
+      for (uint32_t i = 0; i < fields; i++) eave_values(o)[i] = EAVE_NULL;
       PUSH(eave_from_obj(o));
       NEXT();
     }
@@ -208,9 +207,7 @@ dispatch:
     CASE(AS) { uint32_t k = U16(); if (!eave_is_instance_of(c, sp[-1], k)) THROW_ERROR(EAVE_ERROR_AS_CHECK_FAILED); NEXT(); }
     CASE(CALL_STATIC) {
       method = U16();
-      eave_method_info m;
-      eave_method_decode(&c->image, method, &m);
-      argc = m.arity;
+      argc = eave_call_info_of(c, method)->arity;
       goto call;
     }
     CASE(CALL_VIRTUAL) {
@@ -218,7 +215,7 @@ dispatch:
       argc = U8();
     virtual_call: {
         eave_value receiver = sp[-(intptr_t)argc];
-        method = eave_lookup(c, eave_class_of(c, receiver), sel);
+        method = eave_lookup_value(c, receiver, sel);
         if (EAVE_UNLIKELY(method == EAVE_NONE))
           THROW_ERROR(receiver == EAVE_NULL ? EAVE_ERROR_NULL_RECEIVER : EAVE_ERROR_LOOKUP_FAILED);
         goto call;
@@ -241,17 +238,39 @@ dispatch:
       } else {
         THROW_ERROR(EAVE_ERROR_WRONG_ARGUMENT_TYPE);
       }
-      eave_method_info m;
-      eave_method_decode(&c->image, method, &m);
-      if (!(m.flags & want)) THROW_ERROR(EAVE_ERROR_WRONG_ARGUMENT_TYPE);
+      if (!(eave_call_info_of(c, method)->flags & want)) THROW_ERROR(EAVE_ERROR_WRONG_ARGUMENT_TYPE);
       goto call;
     }
-    call:
+    call: {
+      /* The common call inline: exact arity, room on the stack; anything else (abstract, a
+       * block or lambda given more or fewer arguments, overflow) through eave_push_frame. */
+      const eave_call_info *m = eave_call_info_of(c, method);
+      uint32_t top = (uint32_t)(sp - stack);
+      if (EAVE_LIKELY(m->arity == argc && !(m->flags & EAVE_METHOD_ABSTRACT) &&
+                      t->frame_count < EAVE_TASK_MAX_FRAMES &&
+                      top + m->locals + m->max_stack <= EAVE_TASK_STACK_SLOTS)) {
+        frame->pc = (uint32_t)(ip - code);
+        frame = &t->frames[t->frame_count++];
+        frame->method = method;
+        frame->pc = 0;
+        frame->base = top - argc;
+        frame->serial = 0;
+        frame->slots = (uint16_t)(m->arity + m->locals);
+        frame->max_stack = m->max_stack;
+        frame->global = EAVE_NONE;
+        frame->code = m->code;
+        slots = sp - argc;
+        for (uint32_t i = m->locals; i > 0; i--) PUSH(EAVE_NULL);
+        code = ip = image + m->code;
+        POLL();
+        NEXT();
+      }
       SAVE_STATE();
       if (EAVE_UNLIKELY(!eave_push_frame(c, t, method, argc))) goto throw_pending;
       LOAD_STATE();
       POLL();
       NEXT();
+    }
     CASE(CALL_PRIMITIVE) {
       uint32_t number = U16();
       argc = U8();
@@ -278,8 +297,10 @@ dispatch:
         FLUSH_COUNT();
         return EAVE_RUN_TASK_DONE;
       }
-      t->sp = (uint32_t)(sp - stack);
-      LOAD_STATE();
+      frame--;
+      code = image + frame->code;
+      ip = code + frame->pc;
+      slots = stack + frame->base;
       PUSH(v);
       NEXT();
     }
@@ -391,44 +412,46 @@ dispatch:
       c->pending_throw = u;
       goto throw_pending;
     }
-    CASE(ADD)
-    CASE(SUB)
-    CASE(LT)
-    CASE(LE)
-    CASE(GT)
-    CASE(GE)
-    CASE(EQ) {
-      unsigned op = ip[-1];
-      sel = U16();
-      eave_value a = sp[-2], b = sp[-1];
-      if (EAVE_LIKELY(eave_is_smi(a) && eave_is_smi(b))) {
-        intptr_t x = eave_smi_value(a), y = eave_smi_value(b);
-        eave_value r;
-        switch (op) {
-          case EAVE_OP_ADD: { intptr_t s = x + y; if (!eave_smi_fits(s)) goto binary_slow; r = eave_smi(s); break; }
-          case EAVE_OP_SUB: { intptr_t s = x - y; if (!eave_smi_fits(s)) goto binary_slow; r = eave_smi(s); break; }
-          case EAVE_OP_LT: r = eave_bool(x < y); break;
-          case EAVE_OP_LE: r = eave_bool(x <= y); break;
-          case EAVE_OP_GT: r = eave_bool(x > y); break;
-          case EAVE_OP_GE: r = eave_bool(x >= y); break;
-          default: r = eave_bool(x == y); break;
-        }
-        sp[-2] = r;
-        sp--;
-        NEXT();
-      }
-      goto binary_slow;
+    /* Operators: both operands small integers is the fast path, one case per operator; the
+     * rest (boxed integers, floats, strings, overflow, other receivers) goes to ops.c. */
+#define SMI_BINARY(name, fast) \
+    CASE(name) { \
+      sel = U16(); \
+      eave_value a = sp[-2], b = sp[-1]; \
+      if (EAVE_LIKELY(a & b & 1u)) { \
+        intptr_t x = eave_smi_value(a), y = eave_smi_value(b); \
+        (void)x; (void)y; \
+        fast \
+      } \
+      goto binary_slow; \
     }
-    CASE(MUL)
-    CASE(DIV)
-    CASE(MOD)
-    CASE(BIT_AND)
-    CASE(BIT_OR)
-    CASE(BIT_XOR)
-    CASE(SHL)
-    CASE(SHR)
-    CASE(USHR) {
-      sel = U16();
+#define SMI_RESULT(r) do { sp[-2] = (r); sp--; NEXT(); } while (0)
+    SMI_BINARY(ADD, { intptr_t s = x + y; if (eave_smi_fits(s)) SMI_RESULT(eave_smi(s)); })
+    SMI_BINARY(SUB, { intptr_t s = x - y; if (eave_smi_fits(s)) SMI_RESULT(eave_smi(s)); })
+    SMI_BINARY(MUL, {
+      int64_t p;
+      if (!eave_mul_overflows(x, y, &p) && eave_smi_fits(p)) SMI_RESULT(eave_smi((intptr_t)p));
+    })
+    SMI_BINARY(DIV, { if (y != 0 && y != -1) SMI_RESULT(eave_smi(x / y)); })
+    SMI_BINARY(MOD, { if (y != 0 && y != -1) SMI_RESULT(eave_smi(x % y)); })
+    SMI_BINARY(BIT_AND, { SMI_RESULT(a & b); })
+    SMI_BINARY(BIT_OR, { SMI_RESULT(a | b); })
+    SMI_BINARY(BIT_XOR, { SMI_RESULT((a ^ b) | 1u); })
+    SMI_BINARY(SHL, {
+      if (y >= 0 && y < EAVE_SMI_BITS) {
+        intptr_t s = (intptr_t)((uintptr_t)x << y);
+        if ((s >> y) == x && eave_smi_fits(s)) SMI_RESULT(eave_smi(s));
+      }
+    })
+    SMI_BINARY(SHR, { if (y >= 0 && y < EAVE_SMI_BITS) SMI_RESULT(eave_smi(x >> y)); })
+    SMI_BINARY(USHR, { if (y >= 0 && y < EAVE_SMI_BITS && x >= 0) SMI_RESULT(eave_smi(x >> y)); })
+    SMI_BINARY(LT, { SMI_RESULT(eave_bool(x < y)); })
+    SMI_BINARY(LE, { SMI_RESULT(eave_bool(x <= y)); })
+    SMI_BINARY(GT, { SMI_RESULT(eave_bool(x > y)); })
+    SMI_BINARY(GE, { SMI_RESULT(eave_bool(x >= y)); })
+    SMI_BINARY(EQ, { SMI_RESULT(eave_bool(a == b)); })
+#undef SMI_BINARY
+#undef SMI_RESULT
     binary_slow: {
         unsigned op = ip[-3];
         eave_value r;
@@ -438,7 +461,6 @@ dispatch:
         if (s == EAVE_OPS_THROW) goto throw_pending;
         argc = 2;
         goto virtual_call;
-      }
     }
     CASE(NEG)
     CASE(BIT_NOT) {

@@ -76,6 +76,15 @@
 #define EAVE_LOOKUP_CACHE_SIZE 64u   /* virtual call cache entries per container (power of 2);
                                         512 bytes; dispatch tables are varint lists */
 #endif
+#ifndef EAVE_IS_CACHE_SIZE
+#define EAVE_IS_CACHE_SIZE 16u       /* `is`/`as` answers cached per container (power of 2);
+                                        128 bytes; an answer walks the class chain otherwise */
+#endif
+#ifndef EAVE_METHOD_CACHE_SIZE
+#define EAVE_METHOD_CACHE_SIZE 32u   /* decoded method records per container (power of 2);
+                                        512 bytes; saves decoding five varints per call, while a
+                                        copy of every record would cost RAM per method */
+#endif
 
 /* --- Debugging (vm-debug-agent, docs/debug-protocol.md). --- */
 #ifndef EAVE_MAX_BREAKPOINTS
@@ -103,9 +112,15 @@
 #ifndef EAVE_GC_STRESS
 #define EAVE_GC_STRESS 0
 #endif
-/* EAVE_COMPUTED_GOTO: dispatch through a label table (GCC/Clang) instead of a switch. */
+/* EAVE_COMPUTED_GOTO: dispatch through a label table instead of a switch. On by default where
+ * the compiler has labels as values (GCC, Clang): per bytecode it saves the switch's range check
+ * and the jump back to one shared indirect branch (docs/benchmarks.md). */
 #ifndef EAVE_COMPUTED_GOTO
+#if defined(__GNUC__) || defined(__clang__)
+#define EAVE_COMPUTED_GOTO 1
+#else
 #define EAVE_COMPUTED_GOTO 0
+#endif
 #endif
 /* EAVE_COUNT_BYTECODES: count executed bytecodes per container (the benchmark harness). */
 #ifndef EAVE_COUNT_BYTECODES

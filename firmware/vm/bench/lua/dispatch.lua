@@ -28,7 +28,7 @@ function Circle:scale(k) return self.r * k * 2 end
 
 local shapes = {Square.new(3), Rect.new(2, 5), Triangle.new(4, 6), Circle.new(2)}
 local sum = 0
-for i = 0, 499999 do
+for i = 0, 1999999 do
   local shape = shapes[(i & 3) + 1]
   sum = (sum + shape:area() + shape:scale(i)) & 0xFFFFFF
 end

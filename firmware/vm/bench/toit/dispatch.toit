@@ -32,7 +32,7 @@ class Circle extends Shape:
 main:
   shapes := [Square 3, Rect 2 5, Triangle 4 6, Circle 2]
   sum := 0
-  for i := 0; i < 500000; i++:
+  for i := 0; i < 2000000; i++:
     shape := shapes[i & 3]
     sum = (sum + shape.area + (shape.scale i)) & 0xFFFFFF
   print sum

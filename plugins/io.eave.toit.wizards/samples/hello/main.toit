@@ -1,5 +1,5 @@
-// A first Toit program for Eave. Run it on the simulated device once devices land;
-// for now, enjoy the colours.
+// A first Toit program for Eave: Run As > Toit Application runs it on the simulated device;
+// Debug As stops at the breakpoints you set in the ruler.
 
 import math
 

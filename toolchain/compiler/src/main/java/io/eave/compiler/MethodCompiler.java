@@ -875,7 +875,25 @@ final class MethodCompiler {
     }
 
     private void identifier(Identifier id, List<Expression> args) {
-        String name = Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION);
+        callName(id, Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION), args);
+    }
+
+    /** Whether {@code name} is the prefix of an import of this file (`import math`, `import x as y`). */
+    private boolean isImportPrefix(String name) {
+        if (unit == null || lookup(name) != null) {
+            return false;
+        }
+        for (io.eave.toit.ast.Import i : unit.ast().getImports()) {
+            String prefix = i.getPrefix() != null ? i.getPrefix() : i.getPath().isEmpty() ? null : i.getPath().get(i.getPath().size() - 1);
+            if (name.equals(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name used as a value or called: a local, a member of this class, a function, a global or a class. */
+    private void callName(EObject id, String name, List<Expression> args) {
         Arguments a = arguments(args);
         Found local = lookup(name);
         if (local != null) {
@@ -977,6 +995,11 @@ final class MethodCompiler {
             ClassModel cls = local == null && !isMemberName(receiverName) ? program.clazz(receiverName) : null;
             if (cls != null) {
                 staticAccess(m, cls, name, a);
+                return;
+            }
+            if (local == null && isImportPrefix(receiverName)) {
+                // math.PI, gpio.Pin 2: the library's declarations share the program's namespace.
+                callName(m, name, args);
                 return;
             }
         }

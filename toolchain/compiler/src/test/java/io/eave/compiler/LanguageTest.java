@@ -26,14 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The language test suite, in the style of Wren's: every Toit program in src/test/toit says in
  * comments what it must print ({@code // expect: TEXT}), how it ends
- * ({@code // expect uncaught: MESSAGE}, {@code // expect exit: N}) or which errors the compiler
+ * ({@code // expect runtime error: MESSAGE} or {@code // expect uncaught: MESSAGE} for an uncaught
+ * exception, {@code // expect exit: N}) or which errors the compiler
  * reports on which lines ({@code // expect error: CODE}). Each is compiled by the real front end
  * and compiler and run by the real VM (eave-vm-run, built from firmware/ with CMake).
  */
 class LanguageTest {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path PROGRAMS = Path.of("src/test/toit");
-    static final Pattern EXPECT = Pattern.compile("// expect( uncaught| exit| error)?: ?(.*)$");
+    static final Pattern EXPECT = Pattern.compile("// expect( uncaught| runtime error| exit| error)?: ?(.*)$");
 
     @TempDir
     static Path out;
@@ -68,7 +69,7 @@ class LanguageTest {
             String kind = m.group(1) == null ? "" : m.group(1).strip();
             switch (kind) {
                 case "" -> output.add(m.group(2));
-                case "uncaught" -> uncaught = m.group(2);
+                case "uncaught", "runtime error" -> uncaught = m.group(2);
                 case "exit" -> exit = Integer.parseInt(m.group(2).strip());
                 case "error" -> errors.add((i + 1) + ":" + m.group(2).strip());
                 default -> throw new IllegalStateException(kind);

@@ -599,9 +599,45 @@ final class MethodCompiler {
             defineLocal(v);
             asm.emit(Opcode.POP);
         } else {
-            expr(s);
+            effect(s);
+        }
+    }
+
+    /**
+     * An expression whose value is not used: `x++` as `++x` (no copy of the old value to drop),
+     * `if` without a value (no null pushed for a missing branch); anything else is evaluated and
+     * popped. Leaves the stack as it was.
+     */
+    private void effect(Expression e) {
+        if (e instanceof Postfix p) {
+            update(p, p.getOperand(), "++".equals(p.getOperator()) ? Opcode.ADD : Opcode.SUB, false);
+            asm.emit(Opcode.POP);
+        } else if (e instanceof If i) {
+            ifStatement(i);
+        } else {
+            expr(e);
             asm.emit(Opcode.POP);
         }
+    }
+
+    private void ifStatement(If i) {
+        Label otherwise = new Label();
+        Label end = new Label();
+        pushScope();
+        condition(i.getCondition());
+        asm.jump(Opcode.JUMP_IF_FALSE, otherwise);
+        statements(i.getThen());
+        if (i.getElse() != null) {
+            asm.jump(Opcode.JUMP, end);
+        }
+        asm.place(otherwise);
+        if (i.getElse() instanceof If elseIf) {
+            ifStatement(elseIf);
+        } else if (i.getElse() instanceof Sequence s) {
+            statements(s);
+        }
+        asm.place(end);
+        popScope();
     }
 
     /** The statements of a body, leaving the value of the last one (null when there is none). */
@@ -1462,8 +1498,7 @@ final class MethodCompiler {
         asm.place(next);
         if (f.getUpdate() != null) {
             mark(f.getUpdate());
-            expr(f.getUpdate());
-            asm.emit(Opcode.POP);
+            effect(f.getUpdate());
         }
         asm.jump(Opcode.JUMP, head);
         asm.place(end);

@@ -4,7 +4,8 @@ package io.eave.toit.wizards;
 public enum ToitSample {
     EMPTY("empty", "Empty project", "A main.toit that prints a greeting."),
     HELLO("hello", "Hello, Toit", "A tour of the language: classes, blocks, string interpolation, named arguments."),
-    BLINK("blink", "Blinking LED", "Toggles a GPIO pin every 500 ms; on the simulated device the pin is simulated.");
+    BLINK("blink", "Blinking LED", "Toggles a GPIO pin every 500 ms; on the simulated device the pin is simulated."),
+    MESSAGES("messages", "Two containers", "Two programs in two containers exchanging messages: run receiver.toit, then main.toit.");
 
     private final String folder;
     private final String label;

@@ -363,6 +363,24 @@ final class MethodCompiler {
         return finish(flags, arity, method.name, "primitive", method.ast);
     }
 
+    /**
+     * Calls a static method or function whose arguments are pushed. One whose body is only
+     * `#primitive.core.name` of a VM primitive, called with exactly its parameters, becomes that
+     * CALL_PRIMITIVE in place: no frame for the wrapper (the core library's array-at_, array-size_
+     * ... sit in every collection's inner loop). A throwing primitive's trace then names the caller.
+     */
+    private void callStatic(MethodModel m, Shape shape) {
+        if (m.primitive != null && !m.isInstance() && m.takesExactly(shape)) {
+            Primitive primitive = primitive(m.primitive.substring(m.primitive.indexOf('.') + 1));
+            if (primitive != null && primitive.arity == shape.arguments() && m.parameters.size() == primitive.arity
+                    && m.parameters.stream().noneMatch(ParameterModel::block)) {
+                asm.emitCall(Opcode.CALL_PRIMITIVE, primitive.number, primitive.arity, primitive.arity);
+                return;
+            }
+        }
+        asm.emitCall(Opcode.CALL_STATIC, linker.method(m, shape), 0, shape.arguments());
+    }
+
     /** catch --trace --unwind [block]: null, or what the block threw (slots: trace, unwind, block). */
     private void compileCatch() {
         int start = asm.offset();
@@ -957,7 +975,7 @@ final class MethodCompiler {
                 MethodModel s = c.staticMember(name, a.shape, false);
                 if (s != null) {
                     pushArguments(a);
-                    asm.emitCall(Opcode.CALL_STATIC, linker.method(s, a.shape), 0, a.shape.arguments());
+                    callStatic(s, a.shape);
                     return;
                 }
                 FieldModel f = c.field(name);
@@ -970,7 +988,7 @@ final class MethodCompiler {
         MethodModel function = program.function(name, a.shape);
         if (function != null) {
             pushArguments(a);
-            asm.emitCall(Opcode.CALL_STATIC, linker.method(function, a.shape), 0, a.shape.arguments());
+            callStatic(function, a.shape);
             return;
         }
         GlobalModel global = program.globals.get(name);

@@ -133,7 +133,15 @@ dispatch:
       NEXT();
     }
     CASE(LOAD_LOCAL) PUSH(slots[U8()]); NEXT();
-    CASE(STORE_LOCAL) slots[U8()] = TOP(); NEXT();
+    CASE(STORE_LOCAL) {
+      slots[U8()] = TOP();
+#if !EAVE_INTERPRET_DEBUG
+      /* An assignment statement is STORE_LOCAL, POP: the pair in one dispatch (the checking
+       * loop keeps them apart, so that every instruction offset can hold a breakpoint). */
+      if (*ip == EAVE_OP_POP) { ip++; sp--; COUNT(); }
+#endif
+      NEXT();
+    }
     CASE(LOAD_OUTER)
     CASE(STORE_OUTER) {
       unsigned op = ip[-1];

@@ -77,14 +77,20 @@ class ManagementClientTest {
     void cancelledInstallAborts() throws Exception {
         FakeDevice device = new FakeDevice();
         try (ManagementClient client = new ManagementClient(device, Duration.ofSeconds(2))) {
-            CompletableFuture<ImageId>[] holder = new CompletableFuture[1];
+            // The listener runs on the client's thread and may run before install() has returned:
+            // it waits for the future the test gets, so the cancel lands at the third chunk.
+            CompletableFuture<CompletableFuture<ImageId>> holder = new CompletableFuture<>();
             CompletableFuture<Void> cancelled = new CompletableFuture<>();
-            holder[0] = client.install("big", image(496 * 20), false, (sent, total) -> {
-                if (sent >= 496 * 3 && holder[0] != null) {
-                    holder[0].cancel(false);
+            holder.complete(client.install("big", image(496 * 20), false, (sent, total) -> {
+                if (sent >= 496 * 3 && !cancelled.isDone()) {
+                    try {
+                        holder.get(5, TimeUnit.SECONDS).cancel(false);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
                     cancelled.complete(null);
                 }
-            });
+            }));
             cancelled.get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (device.requests.stream().noneMatch(r -> r instanceof Message.InstallAbort) && System.nanoTime() < deadline) Thread.sleep(5);

@@ -410,7 +410,9 @@ static eave_store_status flush_units(eave_store *store, const uint8_t **data, si
   eave_store_status status;
   /* Complete a pending partial unit first. */
   if (store->install.pending_length > 0) {
-    while (store->install.pending_length < unit && *length > 0) {
+    /* unit <= EAVE_STORE_ALIGN (checked at open); the second bound says so to the optimiser. */
+    while (store->install.pending_length < unit && store->install.pending_length < sizeof store->install.pending &&
+           *length > 0) {
       store->install.pending[store->install.pending_length++] = **data;
       (*data)++;
       (*length)--;

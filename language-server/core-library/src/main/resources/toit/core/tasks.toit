@@ -86,3 +86,41 @@ from-transfer_ value/any -> any:
     return list
   if value is ByteArray_: return ByteArray.wrap_ value
   return value
+
+/**
+What every monitor inherits. Tasks switch only when one sleeps, yields, waits for a message or
+waits here, so a monitor method runs without interruption up to such a point.
+*/
+class Monitor_:
+  /// Waits (letting the container's other tasks run) until $condition holds.
+  await [condition] -> none:
+    while not condition.call: yield
+
+/**
+A channel between the tasks of a container: $send waits while it holds $capacity values,
+$receive waits while it is empty.
+*/
+class Channel:
+  capacity/int
+  values_ := []
+  first_ := 0
+
+  constructor .capacity=1:
+    if capacity < 1: throw "INVALID_ARGUMENT: a channel holds at least one value"
+
+  size -> int:
+    return values_.size - first_
+
+  send value/any -> none:
+    while size >= capacity: yield
+    values_.add value
+
+  receive -> any:
+    while size == 0: yield
+    value := values_[first_]
+    values_[first_] = null
+    first_++
+    if first_ == values_.size:
+      values_.clear
+      first_ = 0
+    return value

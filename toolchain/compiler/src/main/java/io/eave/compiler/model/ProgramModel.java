@@ -95,6 +95,9 @@ public final class ProgramModel {
                 continue;   // shadowed by a user class of the same name
             }
             model.superclass = typeClass(c.getSuperclass(), unit);
+            if (model.superclass == null && model.kind == ClassModel.Kind.MONITOR && classes.containsKey("Monitor_")) {
+                model.superclass = classes.get("Monitor_");   // every monitor can await
+            }
             if (model.superclass == null && model.kind != ClassModel.Kind.INTERFACE && !model.name.equals("Object")) {
                 model.superclass = classes.get("Object");
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.eclipse.lsp4j.debug.*;
@@ -33,6 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.eave.compiler.Build;
+import io.eave.compiler.Compiler;
+import io.eave.device.Device;
+import io.eave.device.DeviceAddress;
 import io.eave.link.Simulator;
 
 /**
@@ -381,5 +386,63 @@ class AdapterAgainstSimulatorTest {
             java.lang.Thread.sleep(20);
         }
         throw new AssertionError("no output " + text + " within " + WAIT + "; output so far:\n" + output);
+    }
+
+    static final String TICKER = """
+            main:
+              i := 0
+              while true:
+                print "tick $i"
+                i++
+                sleep --ms=20
+            """;
+
+    /**
+     * One container stopped in the debugger while another runs on the same device: the other
+     * keeps printing. Also prints what a user waits for (to the breakpoint, a step).
+     */
+    @Test
+    void aSecondContainerKeepsPrintingWhileTheFirstIsPaused() throws Exception {
+        Path ticker = dir.resolve("ticker.toit");
+        Files.writeString(ticker, TICKER);
+        Compiler.Output compiled = Build.compile(ticker);
+        assertTrue(compiled.ok(), compiled.errors().toString());
+        AtomicInteger ticks = new AtomicInteger();
+        try (Device other = Device.connect(DeviceAddress.tcp("127.0.0.1", sim.tcpPort()), SECRET, Duration.ofSeconds(5))) {
+            other.onConsole(out -> {
+                if (out.container().equals("ticker")) {
+                    ticks.incrementAndGet();
+                }
+            });
+            other.management().install("ticker", compiled.image(), false, (s, t) -> { }).get(10, TimeUnit.SECONDS);
+            other.management().start("ticker", java.util.List.of()).get(5, TimeUnit.SECONDS);
+
+            initializeAndLaunch(false);
+            setBreakpoints(13);
+            long configured = System.nanoTime();
+            get(server.configurationDone(new ConfigurationDoneArguments()));
+            StoppedEventArguments hit = stopped();
+            long toBreakpoint = System.nanoTime() - configured;
+            assertEquals("breakpoint", hit.getReason());
+            int thread = hit.getThreadId();
+            assertEquals(13, frames(thread, 0, 1)[0].getLine());
+
+            int before = ticks.get();
+            java.lang.Thread.sleep(600);
+            int during = ticks.get() - before;
+            assertTrue(during >= 5, "the other container printed " + during + " lines in 600 ms while this one was stopped");
+            assertEquals(13, frames(thread, 0, 1)[0].getLine(), "and the debugged one is still stopped where it was");
+
+            long stepping = System.nanoTime();
+            assertEquals(14, step("over", thread));
+            long toStep = System.nanoTime() - stepping;
+            System.out.printf("debug latency over %s: launch+run to breakpoint %.1f ms, step over to stopped %.1f ms%n",
+                    device(), toBreakpoint / 1e6, toStep / 1e6);
+
+            setBreakpoints();
+            resume(thread);
+            assertEquals(0, next(ExitedEventArguments.class, e -> true).getExitCode());
+            assertTrue(ticks.get() > before + during, "the other container is still running after the session");
+        }
     }
 }

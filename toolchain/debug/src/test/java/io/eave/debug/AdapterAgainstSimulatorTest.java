@@ -445,4 +445,52 @@ class AdapterAgainstSimulatorTest {
             assertTrue(ticks.get() > before + during, "the other container is still running after the session");
         }
     }
+
+    static final String LOOPER = """
+            main:
+              i := 0
+              while true:
+                i++
+                sleep --ms=5
+            """;
+
+    /** Attach to a container that already runs, stop it at a breakpoint, detach: it runs on. */
+    @Test
+    void attachToARunningContainerStopsItAtABreakpointAndDetachingLeavesItRunning() throws Exception {
+        Files.writeString(main, LOOPER);
+        Compiler.Output compiled = Build.compile(main);
+        assertTrue(compiled.ok(), compiled.errors().toString());
+        new DebugInfoStore(dir.resolve("debug-store")).save(compiled.debugInfo());
+        try (Device other = Device.connect(DeviceAddress.tcp("127.0.0.1", sim.tcpPort()), SECRET, Duration.ofSeconds(5))) {
+            other.management().install("looper", compiled.image(), false, (s, t) -> { }).get(10, TimeUnit.SECONDS);
+            other.management().start("looper", java.util.List.of()).get(5, TimeUnit.SECONDS);
+
+            InitializeRequestArguments init = new InitializeRequestArguments();
+            init.setAdapterID("eave");
+            get(server.initialize(init));
+            Map<String, Object> attach = new HashMap<>();
+            attach.put("device", device());
+            attach.put("secret", SECRET);
+            attach.put("container", "nope");
+            String error = errorOf(server.attach(attach));
+            assertTrue(error.contains("no container named 'nope'") && error.contains("looper"), error);
+            attach.put("container", "looper");
+            get(server.attach(attach));
+            next(String.class, "initialized"::equals);
+            setBreakpoints(4);
+            get(server.configurationDone(new ConfigurationDoneArguments()));
+            StoppedEventArguments hit = stopped();
+            assertEquals("breakpoint", hit.getReason());
+            StackFrame top = frames(hit.getThreadId(), 0, 1)[0];
+            assertEquals(4, top.getLine());
+            assertTrue(Integer.parseInt(evaluate("i", top.getId(), "hover")) >= 0);
+
+            setBreakpoints();
+            get(server.disconnect(new DisconnectArguments()));
+            java.lang.Thread.sleep(200);
+            var looper = other.management().list().get(5, TimeUnit.SECONDS).stream()
+                    .filter(c -> c.name().equals("looper")).findFirst().orElseThrow();
+            assertEquals(io.eave.device.ContainerInfo.State.RUNNING, looper.state(), "detaching leaves the container running");
+        }
+    }
 }

@@ -54,7 +54,7 @@ time-ms_ -> int:
 
 /**
 Sends $message to the container named $container. The message is copied: null, booleans,
-numbers, strings, byte arrays and lists of those (nested too) can be sent.
+numbers, strings, byte arrays, and lists, maps and sets of those (nested too) can be sent.
 */
 send-message container/string message/any -> none:
   send-message_ container (to-transfer_ message)
@@ -69,7 +69,12 @@ send-message_ container/string message/any -> none:
 receive-message_ -> any:
   #primitive.core.message-receive
 
-// Lists and byte arrays travel as the VM's arrays and byte arrays, and are rebuilt on arrival.
+// Lists and byte arrays travel as the VM's arrays and byte arrays; maps and sets as an array
+// tagged with a marker in a one-element array of its own (which no list of the program can be
+// identical to), then the keys and values. All are rebuilt on arrival.
+MAP-TAG_ ::= "eave:map"
+SET-TAG_ ::= "eave:set"
+
 to-transfer_ value/any -> any:
   if value is List:
     list := value as List
@@ -77,12 +82,42 @@ to-transfer_ value/any -> any:
     list.size.repeat: array-at-put_ array it (to-transfer_ list[it])
     return array
   if value is ByteArray: return (value as ByteArray).bytes_
+  if value is Map:
+    map := value as Map
+    return tagged_ MAP-TAG_ (to-transfer_ map.keys) (to-transfer_ map.values)
+  if value is Set:
+    elements := []
+    (value as Set).do: elements.add it
+    return tagged_ SET-TAG_ (to-transfer_ elements) null
   return value
+
+tagged_ tag/string first/any second/any -> any:
+  marker := array-new_ 1 tag
+  array := array-new_ 3 null
+  array-at-put_ array 0 marker
+  array-at-put_ array 1 first
+  array-at-put_ array 2 second
+  return array
 
 from-transfer_ value/any -> any:
   if value is Array_:
+    size := array-size_ value
+    if size == 3:
+      marker := array-at_ value 0
+      if marker is Array_ and (array-size_ marker) == 1:
+        tag := array-at_ marker 0
+        if tag == MAP-TAG_:
+          keys := from-transfer_ (array-at_ value 1)
+          values := from-transfer_ (array-at_ value 2)
+          map := Map
+          keys.size.repeat: map[keys[it]] = values[it]
+          return map
+        if tag == SET-TAG_:
+          set := Set
+          (from-transfer_ (array-at_ value 1)).do: set.add it
+          return set
     list := List
-    (array-size_ value).repeat: list.add (from-transfer_ (array-at_ value it))
+    size.repeat: list.add (from-transfer_ (array-at_ value it))
     return list
   if value is ByteArray_: return ByteArray.wrap_ value
   return value

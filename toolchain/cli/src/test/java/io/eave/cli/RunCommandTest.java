@@ -147,7 +147,7 @@ class RunCommandTest {
         Path receiver = dir.resolve("receiver.toit");
         Files.writeString(receiver, """
                 main:
-                  3.repeat:
+                  4.repeat:
                     message := receive-message
                     print "got $message"
                 """);
@@ -157,6 +157,7 @@ class RunCommandTest {
                   send-message "receiver" "hello"
                   send-message "receiver" 42
                   send-message "receiver" [1, "two", #[3]]
+                  send-message "receiver" {"k": [1, 2], "s": {5}}
                   print "sent"
                 """);
         Result compiled = eave("compile", receiver.toString());
@@ -174,11 +175,11 @@ class RunCommandTest {
             Result r = eave(onDevice("run", sender.toString()));
             assertEquals("sent\n", r.out(), r.err());
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (received.size() < 3 && System.nanoTime() < deadline) {
+            while (received.size() < 4 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
-        assertEquals(List.of("got hello\n", "got 42\n", "got [1, two, #[3]]\n"), received);
+        assertEquals(List.of("got hello\n", "got 42\n", "got [1, two, #[3]]\n", "got {k: [1, 2], s: {5}}\n"), received);
     }
 
     @Test

@@ -32,7 +32,10 @@ import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -123,6 +126,33 @@ public class ToitLanguageClientTest {
     }
 
     @Test
+    void typingADotOrTwoDashesOpensCompletionByItself() throws Exception {
+        IFile file = create("auto.toit", "connect host --port/int=80 --secure/bool=false: return host\nmain:\n  print \"hello\"\n  connect \"h\" \n");
+        ITextEditor editor = open(file);
+        IDocument document = document(editor);
+        warmUp(file);
+        StyledText text = (StyledText) editor.getAdapter(Control.class);
+        text.setFocus();
+        editor.selectAndReveal(document.get().indexOf("\"hello\"") + 7, 0);
+        type(text, '.');
+        assertTrue(document.get().contains("\"hello\".\n"), document.get());
+        waitUntil(() -> proposals().stream().anyMatch(p -> p.startsWith("size")),
+                "'size' proposed after typing '.' " + proposals(), SERVER_MS);
+        editor.getSite().getPage().closeEditor(editor, false);
+        flushEvents();
+
+        editor = open(file);
+        document = document(editor);
+        text = (StyledText) editor.getAdapter(Control.class);
+        text.setFocus();
+        editor.selectAndReveal(document.get().indexOf("\"h\" ") + 4, 0);
+        type(text, '-');
+        type(text, '-');
+        waitUntil(() -> proposals().containsAll(List.of("--port  optional", "--secure  optional")),
+                "the named arguments proposed after typing '--' " + proposals(), SERVER_MS);
+    }
+
+    @Test
     void hoverShowsTheSignatureAndDocumentation() throws Exception {
         create("lib.toit", "/// Greets someone by name.\ngreet name/string:\n  print \"hello $name\"\n");
         IFile main = create("hover.toit", "import .lib show *\nmain:\n  greet \"you\"\n");
@@ -177,6 +207,19 @@ public class ToitLanguageClientTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** A key typed by the user: key down (content assist listens there) and key up. */
+    private static void type(StyledText text, char c) {
+        Event down = new Event();
+        down.character = c;
+        down.keyCode = c;
+        text.notifyListeners(SWT.KeyDown, down);
+        Event up = new Event();
+        up.character = c;
+        up.keyCode = c;
+        text.notifyListeners(SWT.KeyUp, up);
+        flushEvents();
+    }
 
     private IFile create(String name, String text) throws CoreException {
         IFile file = project.getFile(name);

@@ -41,6 +41,7 @@ public final class ToitLanguageServers {
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> daemon(r, "toit-lsp-io"));
     private final CompletableFuture<LanguageServer> server = new CompletableFuture<>();
     private final ToitLanguageClient client = new ToitLanguageClient();
+    private volatile Socket socket;
 
     private ToitLanguageServers() {
         outgoing.execute(this::start);
@@ -76,9 +77,14 @@ public final class ToitLanguageServers {
             } catch (Exception e) {
                 // ending anyway
             }
+            try {
+                if (s.socket != null) s.socket.close();   // both readers end: ours, and the server's at end of input
+            } catch (IOException e) {
+                // closed anyway
+            }
+            s.threads.shutdown();
         });
         s.outgoing.shutdown();
-        s.threads.shutdownNow();
     }
 
     /**
@@ -120,7 +126,7 @@ public final class ToitLanguageServers {
             System.setProperty("eave.lsp.embedded", "true");   // exit() must not end the IDE
             ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> serve(listener), threads);
-            Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
             Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>()
                     .setLocalService(client).setRemoteInterface(LanguageServer.class)
                     .setInput(socket.getInputStream()).setOutput(socket.getOutputStream())

@@ -493,4 +493,32 @@ class AdapterAgainstSimulatorTest {
             assertEquals(io.eave.device.ContainerInfo.State.RUNNING, looper.state(), "detaching leaves the container running");
         }
     }
+
+    static final String CATCHES = """
+            risky:
+              throw "caught one"
+
+            main:
+              e := catch: risky
+              print "got $e"
+            """;
+
+    /** With the "all" filter a caught exception stops too; with "uncaught" alone it does not. */
+    @Test
+    void theAllFilterStopsAtACaughtExceptionAndUncaughtAloneDoesNot() throws Exception {
+        Files.writeString(main, CATCHES);
+        initializeAndLaunch(false);
+        exceptionFilters("uncaught", "all");
+        get(server.configurationDone(new ConfigurationDoneArguments()));
+        StoppedEventArguments thrown = stopped();
+        assertEquals("exception", thrown.getReason());
+        StackFrame[] stack = frames(thrown.getThreadId(), 0, 20);
+        StackFrame inRisky = Arrays.stream(stack).filter(f -> f.getName().equals("risky")).findFirst().orElseThrow(
+                () -> new AssertionError(Arrays.stream(stack).map(f -> f.getName() + ":" + f.getLine()).toList().toString()));
+        assertEquals(2, inRisky.getLine());
+        exceptionFilters("uncaught");
+        resume(thrown.getThreadId());
+        waitForOutput("got caught one\n");
+        assertEquals(0, next(ExitedEventArguments.class, e -> true).getExitCode(), "no further stop: the exception was caught");
+    }
 }

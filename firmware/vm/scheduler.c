@@ -3,6 +3,7 @@
  * delays the others by one slice at most. Inside a slice the container's tasks run
  * cooperatively. A container ends alone (exit code, uncaught exception, out of memory, killed);
  * the port hears of it through `exited`, the others run on. */
+#include <stdio.h>
 #include "scheduler.h"
 
 static uint64_t now_ms(eave_vm *vm) {
@@ -133,6 +134,14 @@ static void run_slice(eave_vm *vm, eave_container *c, uint64_t now) {
         bool main = t->id == c->main_task_id;
         eave_task_free(c, t);
         t = NULL;
+        if (r == EAVE_RUN_TASK_FAILED && !main && vm->port.console) {
+          /* Only this task ends; the container runs on, so say why on its console. */
+          char line[160];
+          int n = snprintf(line, sizeof line, "a task ended with an uncaught exception: %.*s",
+                           (int)c->exit_message_length, c->exit_message);
+          if (n > (int)sizeof line - 1) n = (int)sizeof line - 1;
+          if (n > 0) vm->port.console(vm->port.context, c->id, c->name, (const uint8_t *)line, (size_t)n);
+        }
         if (r == EAVE_RUN_TASK_FAILED && main) finish(vm, c, c->exit_kind);
         else if (c->task_count == 0) { c->exit_code = 0; c->exit_message_length = 0; c->exit_trace_length = 0; finish(vm, c, EAVE_EXIT_CODE); }
         next = true;

@@ -115,6 +115,8 @@ final class MethodCompiler {
     private final List<int[]> lines = new ArrayList<>();
     private final List<DebugInfo.Local> debugLocals = new ArrayList<>();
     private final Deque<Loop> loops = new ArrayDeque<>();
+    /** NON_LOCAL_BRANCH targets in another frame's code: (label, offset of the target operand). */
+    private final List<Object[]> pendingBranches = new ArrayList<>();
     /** The finally bodies around the code being generated, innermost last, to run on return. */
     private final List<Sequence> finallies = new ArrayList<>();
     /**
@@ -1526,10 +1528,26 @@ final class MethodCompiler {
 
     private void breakStatement(Break b) {
         Loop loop = loops.peek();
+        if (loop == null && kind == Kind.BLOCK) {
+            // break out of the loop around the block, in a frame `levels` block levels out.
+            int levels = 1;
+            for (MethodCompiler outer = parent; outer != null; outer = outer.parent, levels++) {
+                if (!outer.loops.isEmpty()) {
+                    Loop target = outer.loops.peek();
+                    int at = asm.offset();
+                    asm.emitNonLocalBranch(levels, target.depth, 0);
+                    if (asm.offset() > at) {
+                        pendingBranches.add(new Object[] {target.breakLabel, at + 3});
+                    }
+                    return;
+                }
+                if (outer.kind != Kind.BLOCK) {
+                    break;
+                }
+            }
+        }
         if (loop == null) {
-            error(b, "break-outside-loop", kind == Kind.BLOCK
-                    ? "'break' inside a block cannot leave a loop around the block yet: use 'return' or 'continue." + "label'"
-                    : "'break' outside a loop");
+            error(b, "break-outside-loop", "'break' outside a loop");
             asm.emit(Opcode.LOAD_NULL);
             return;
         }
@@ -1806,6 +1824,13 @@ final class MethodCompiler {
             asm.emit(Opcode.RETURN);
         }
         MethodRecord record = asm.finish(flags, arity, Math.max(0, maxSlot - arity));
+        for (Object[] branch : pendingBranches) {
+            int at = (Integer) branch[1];
+            ((Label) branch[0]).whenPlaced(offset -> {
+                record.code()[at] = (byte) offset;
+                record.code()[at + 1] = (byte) (offset >> 8);
+            });
+        }
         int file = unit == null ? -1 : unit.fileIndex();
         int[] start = node == null ? null : new int[] {Nodes.line(node), Nodes.column(node, unit.text())};
         int[] end = node == null ? null : new int[] {Nodes.endLine(node), 1};

@@ -21,9 +21,19 @@ public final class MethodAssembler {
         private int offset = -1;
         private int depth = -1;
         private final List<Integer> patches = new ArrayList<>();
+        private final List<java.util.function.IntConsumer> placed = new ArrayList<>();
 
         public int offset() {
             return offset;
+        }
+
+        /** Runs when the label is placed (at once if it is): how another method's code learns its offset. */
+        public void whenPlaced(java.util.function.IntConsumer action) {
+            if (offset >= 0) {
+                action.accept(offset);
+            } else {
+                placed.add(action);
+            }
         }
     }
 
@@ -115,6 +125,10 @@ public final class MethodAssembler {
             throw new IllegalStateException("label placed twice");
         }
         label.offset = code.size();
+        for (java.util.function.IntConsumer action : label.placed) {
+            action.accept(label.offset);
+        }
+        label.placed.clear();
         if (reachable) {
             merge(label);
         } else if (label.depth >= 0) {

@@ -1285,34 +1285,14 @@ final class MethodCompiler {
             String name = Nodes.text(id, AstPackage.Literals.IDENTIFIER__DECLARATION);
             Found local = lookup(name);
             if (local != null) {
-                if (compound) {
-                    load(local);
-                    if (old) {
-                        asm.emit(Opcode.DUP);
-                    }
-                }
-                value.run();
-                store(local);
-                if (old) {
-                    asm.emit(Opcode.POP);
-                }
+                update(() -> load(local), value, () -> store(local), compound, old);
                 return;
             }
             if (holder != null && hasThis()) {
                 int slot = holder.fieldSlot(name);
                 if (slot >= 0 && holder.lookup(name + "=", Shape.of(1)) != null || slot >= 0 && kind == Kind.METHOD) {
                     if (kind == Kind.METHOD) {
-                        if (compound) {
-                            asm.emit(Opcode.LOAD_THIS_FIELD, slot);
-                            if (old) {
-                                asm.emit(Opcode.DUP);
-                            }
-                        }
-                        value.run();
-                        asm.emit(Opcode.STORE_THIS_FIELD, slot);
-                        if (old) {
-                            asm.emit(Opcode.POP);
-                        }
+                        thisFieldAssign(slot, value, compound, old);
                     } else {
                         memberAssign(site, () -> loadThis(site), name, value, compound, old);
                     }
@@ -1347,18 +1327,7 @@ final class MethodCompiler {
                 }
             }
             if (m.getReceiver() instanceof This && holder != null && holder.fieldSlot(name) >= 0 && kind == Kind.METHOD) {
-                int slot = holder.fieldSlot(name);
-                if (compound) {
-                    asm.emit(Opcode.LOAD_THIS_FIELD, slot);
-                    if (old) {
-                        asm.emit(Opcode.DUP);
-                    }
-                }
-                value.run();
-                asm.emit(Opcode.STORE_THIS_FIELD, slot);
-                if (old) {
-                    asm.emit(Opcode.POP);
-                }
+                thisFieldAssign(holder.fieldSlot(name), value, compound, old);
                 return;
             }
             memberAssign(site, () -> expr(m.getReceiver()), name, value, compound, old);
@@ -1408,14 +1377,28 @@ final class MethodCompiler {
 
     private void globalAssign(GlobalModel global, Runnable value, boolean compound, boolean old) {
         int index = linker.global(global);
+        update(() -> asm.emit(Opcode.LOAD_GLOBAL, index), value, () -> asm.emit(Opcode.STORE_GLOBAL, index), compound, old);
+    }
+
+    private void thisFieldAssign(int slot, Runnable value, boolean compound, boolean old) {
+        update(() -> asm.emit(Opcode.LOAD_THIS_FIELD, slot), value, () -> asm.emit(Opcode.STORE_THIS_FIELD, slot), compound,
+                old);
+    }
+
+    /**
+     * The shape of every assignment to a place with a load and a store that keeps the value:
+     * the current value first when compound (kept below when the old value is the result), then
+     * the new value, stored.
+     */
+    private void update(Runnable load, Runnable value, Runnable store, boolean compound, boolean old) {
         if (compound) {
-            asm.emit(Opcode.LOAD_GLOBAL, index);
+            load.run();
             if (old) {
                 asm.emit(Opcode.DUP);
             }
         }
         value.run();
-        asm.emit(Opcode.STORE_GLOBAL, index);
+        store.run();
         if (old) {
             asm.emit(Opcode.POP);
         }

@@ -8,15 +8,16 @@ import org.eclipse.debug.core.model.IFlushableStreamMonitor;
 /**
  * One stream of a container's console (its output, or its errors and the launch's own messages).
  * Text arrives on the link's thread; listeners (the process console) are told under this
- * monitor's lock, so a listener that registers and then reads the contents misses nothing.
+ * monitor's lock, so a listener that registers and then reads the contents misses nothing. The
+ * debugger's process (io.eave.debug.ui) uses it too.
  */
-final class OutputMonitor implements IFlushableStreamMonitor {
+public final class OutputMonitor implements IFlushableStreamMonitor {
     private final CopyOnWriteArrayList<IStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final StringBuilder contents = new StringBuilder();
     private boolean buffered = true;
 
-    synchronized void append(String text) {
-        if (text.isEmpty()) {
+    public synchronized void append(String text) {
+        if (text == null || text.isEmpty()) {
             return;
         }
         if (buffered) {

@@ -14,6 +14,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IStreamMonitor;
 import org.eclipse.debug.core.model.IStreamsProxy;
 
+import io.eave.launch.OutputMonitor;
 import io.eave.launch.ToitLaunch;
 
 /**
@@ -24,8 +25,8 @@ import io.eave.launch.ToitLaunch;
 public final class ToitDebugProcess extends PlatformObject implements IProcess {
     private final ILaunch launch;
     private final String label;
-    private final StreamMonitor out = new StreamMonitor();
-    private final StreamMonitor err = new StreamMonitor();
+    private final OutputMonitor out = new OutputMonitor();
+    private final OutputMonitor err = new OutputMonitor();
     private final Map<String, String> attributes = new HashMap<>();
     private volatile ToitDebugTarget target;
     private volatile Integer exitCode;

@@ -351,6 +351,10 @@ eave_prim_status eave_primitive(eave_container *c, eave_task *t, unsigned number
       *result = eave_new_int(c, number == EAVE_P_GC_COUNT ? (int64_t)c->gc_count : (int64_t)eave_heap_used(c));
       if (!*result) OOM();
       return EAVE_PRIM_OK;
+    case EAVE_P_TASK_ID:
+      *result = eave_new_int(c, (int64_t)t->id);
+      if (!*result) OOM();
+      return EAVE_PRIM_OK;
     default:
       return error(c, EAVE_ERROR_LOOKUP_FAILED);  /* unreachable: the verifier knows them all */
   }

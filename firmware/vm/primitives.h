@@ -41,6 +41,7 @@
   PRIM(MESSAGE_SEND,    31, 2)  /* container-name message -> null; copies the message over */ \
   PRIM(MESSAGE_RECEIVE, 32, 0)  /* -> next message for this container; suspends until one */ \
   PRIM(GC_COUNT,        33, 0)  /* -> collections so far in this container (tests) */ \
-  PRIM(MEMORY_USED,     34, 0)  /* -> bytes of this container's heap in use */
+  PRIM(MEMORY_USED,     34, 0)  /* -> bytes of this container's heap in use */ \
+  PRIM(TASK_ID,         35, 0)  /* -> int, the calling task's id, unique in its container */
 
 #endif

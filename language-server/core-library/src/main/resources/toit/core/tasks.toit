@@ -39,6 +39,9 @@ sleep-ms_ ms/int -> none:
 yield -> none:
   #primitive.core.yield
 
+task-id_ -> int:
+  #primitive.core.task-id
+
 /// Starts $code as a new task of this container.
 task code/Lambda -> any:
   #primitive.core.task-spawn
@@ -123,13 +126,48 @@ from-transfer_ value/any -> any:
   return value
 
 /**
-What every monitor inherits. Tasks switch only when one sleeps, yields, waits for a message or
-waits here, so a monitor method runs without interruption up to such a point.
+What every monitor inherits: a lock that one task at a time holds while it runs a method of the
+monitor. The compiler makes each instance method of a monitor take the lock on entry and give
+it back however the method ends (return, exception, non-local return from a block). The lock is
+reentrant, so a monitor method may call another one on the same monitor; a task that sleeps or
+yields inside a method keeps the lock, and other tasks that call the monitor wait for it.
 */
 class Monitor_:
-  /// Waits (letting the container's other tasks run) until $condition holds.
+  owner_ := null   // The id of the task holding the lock, or null.
+  depth_ := 0      // How many monitor methods that task is inside.
+
+  /**
+  Waits until $condition holds. The lock is given up while waiting, so other tasks can enter the
+    monitor and change what $condition looks at; it is taken again to check $condition.
+  */
   await [condition] -> none:
-    while not condition.call: yield
+    me := task-id_
+    if owner_ != me:
+      while not condition.call: yield
+      return
+    depth := depth_
+    while not condition.call:
+      owner_ = null
+      depth_ = 0
+      yield
+      lock-wait_ me
+      depth_ = depth
+
+  enter-monitor_ -> none:
+    me := task-id_
+    if owner_ == me:
+      depth_++
+      return
+    lock-wait_ me
+    depth_ = 1
+
+  leave-monitor_ -> none:
+    depth_--
+    if depth_ == 0: owner_ = null
+
+  lock-wait_ me/int -> none:
+    while owner_ != null: yield
+    owner_ = me
 
 /**
 A channel between the tasks of a container: $send waits while it holds $capacity values,

@@ -117,8 +117,11 @@ final class MethodCompiler {
     private final Deque<Loop> loops = new ArrayDeque<>();
     /** NON_LOCAL_BRANCH targets in another frame's code: (label, offset of the target operand). */
     private final List<Object[]> pendingBranches = new ArrayList<>();
-    /** The finally bodies around the code being generated, innermost last, to run on return. */
-    private final List<Sequence> finallies = new ArrayList<>();
+    /**
+     * Code generators for the finally bodies around the code being generated, innermost last, to
+     * run on return, break and continue: a `try`'s finally, or a monitor method's unlock.
+     */
+    private final List<Runnable> finallies = new ArrayList<>();
     /**
      * Names that lambdas of this method capture and that are assigned somewhere in it: their
      * locals are boxed so the lambda and the method see one variable. By name, over the whole
@@ -231,12 +234,57 @@ final class MethodCompiler {
             statements(method.ast == null ? null : method.ast.getBody());
             asm.emit(Opcode.LOAD_LOCAL, 0);
             asm.emit(Opcode.RETURN);
+        } else if (holder != null && holder.kind == ClassModel.Kind.MONITOR && method.isInstance()) {
+            lockedBody();
         } else {
             statements(method.ast.getBody());
             asm.emit(Opcode.LOAD_NULL);
             asm.emit(Opcode.RETURN);
         }
         return finish(flags, arity, displayName(), kindName(), method.ast);
+    }
+
+    /**
+     * A monitor method's body runs holding the monitor's lock (core library `Monitor_`): taken on
+     * entry, given back on every way out — the end of the body and `return` through the finally
+     * list, exceptions and non-local returns through a finally handler around the whole body.
+     */
+    private void lockedBody() {
+        Runnable unlock = () -> callOnThis("leave-monitor_");
+        Sequence body = method.ast.getBody();
+        // Taking the lock belongs to the first statement's line: a step into the method stops
+        // there, as it does in any other method.
+        mark(body != null && !body.getStatements().isEmpty() ? body.getStatements().get(0) : method.ast);
+        callOnThis("enter-monitor_");
+        int start = asm.offset();
+        finallies.add(unlock);
+        statements(body);
+        finallies.remove(finallies.size() - 1);
+        int stop = asm.offset();
+        if (asm.reachable()) {
+            unlock.run();
+            asm.emit(Opcode.LOAD_NULL);
+            asm.emit(Opcode.RETURN);
+        }
+        if (stop > start) {
+            Label handler = new Label();
+            asm.handler(MethodRecord.Handler.FINALLY, start, stop, handler, 0);
+            asm.place(handler);
+            pushScope();
+            Local unwind = declare("<unwind>", null, false);
+            asm.emit(Opcode.STORE_LOCAL, unwind.slot);
+            asm.emit(Opcode.POP);
+            unlock.run();
+            asm.emit(Opcode.LOAD_LOCAL, unwind.slot);
+            asm.emit(Opcode.RETHROW);
+            popScope();
+        }
+    }
+
+    private void callOnThis(String selector) {
+        asm.emit(Opcode.LOAD_LOCAL, 0);
+        asm.emitCall(Opcode.CALL_VIRTUAL, linker.selector(selector, Shape.of(0)), 1, 1);
+        asm.emit(Opcode.POP);
     }
 
     /** Constructors are named `constructor` or `constructor.name` in the debug info. */
@@ -1511,27 +1559,11 @@ final class MethodCompiler {
 
     private void breakStatement(Break b) {
         Loop loop = loops.peek();
-        if (loop == null && kind == Kind.BLOCK) {
-            // break out of the loop around the block, in a frame `levels` block levels out.
-            int levels = 1;
-            for (MethodCompiler outer = parent; outer != null; outer = outer.parent, levels++) {
-                if (!outer.loops.isEmpty()) {
-                    Loop target = outer.loops.peek();
-                    int at = asm.offset();
-                    asm.emitNonLocalBranch(levels, target.depth, 0);
-                    if (asm.offset() > at) {
-                        pendingBranches.add(new Object[] {target.breakLabel, at + 3});
-                    }
-                    return;
-                }
-                if (outer.kind != Kind.BLOCK) {
-                    break;
-                }
-            }
-        }
         if (loop == null) {
-            error(b, "break-outside-loop", "'break' outside a loop");
-            asm.emit(Opcode.LOAD_NULL);
+            if (!branchOutOfBlock(true)) {
+                error(b, "break-outside-loop", "'break' outside a loop");
+                asm.emit(Opcode.LOAD_NULL);
+            }
             return;
         }
         runFinallies(loop.finallyDepth);
@@ -1551,18 +1583,45 @@ final class MethodCompiler {
         }
         Loop loop = loops.peek();
         if (loop == null) {
-            if (kind == Kind.BLOCK || kind == Kind.LAMBDA) {
-                asm.emit(Opcode.LOAD_NULL);   // `continue` in a block ends this call of the block
-                asm.emit(Opcode.RETURN);
-                return;
+            if (!branchOutOfBlock(false)) {
+                error(c, "continue-outside-loop", kind == Kind.BLOCK || kind == Kind.LAMBDA
+                        ? "'continue' outside a loop: to end this call of the block, use 'continue.<name of the"
+                          + " method the block is given to>', e.g. 'continue.do'"
+                        : "'continue' outside a loop");
+                asm.emit(Opcode.LOAD_NULL);
             }
-            error(c, "continue-outside-loop", "'continue' outside a loop");
-            asm.emit(Opcode.LOAD_NULL);
             return;
         }
         runFinallies(loop.finallyDepth);
         cut(loop.depth);
         asm.jump(Opcode.JUMP, loop.continueLabel);
+    }
+
+    /**
+     * `break` or `continue` inside a block acts on the innermost loop around the block, in a
+     * frame `levels` block levels out (a lambda is a boundary: it may run after the loop is gone).
+     * Returns false when there is no such loop.
+     */
+    private boolean branchOutOfBlock(boolean isBreak) {
+        if (kind != Kind.BLOCK) {
+            return false;
+        }
+        int levels = 1;
+        for (MethodCompiler outer = parent; outer != null; outer = outer.parent, levels++) {
+            if (!outer.loops.isEmpty()) {
+                Loop target = outer.loops.peek();
+                int at = asm.offset();
+                asm.emitNonLocalBranch(levels, target.depth, 0);
+                if (asm.offset() > at) {
+                    pendingBranches.add(new Object[] {isBreak ? target.breakLabel : target.continueLabel, at + 3});
+                }
+                return true;
+            }
+            if (outer.kind != Kind.BLOCK) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Drops operand stack values above a loop's depth before a jump out of an expression. */
@@ -1598,12 +1657,12 @@ final class MethodCompiler {
 
     /** Inlines the finally bodies above {@code depth}, innermost first (return, break, continue). */
     private void runFinallies(int depth) {
-        List<Sequence> saved = new ArrayList<>(finallies);
+        List<Runnable> saved = new ArrayList<>(finallies);
         for (int i = saved.size() - 1; i >= depth; i--) {
             while (finallies.size() > i) {
                 finallies.remove(finallies.size() - 1);
             }
-            statements(saved.get(i));
+            saved.get(i).run();
         }
         finallies.clear();
         finallies.addAll(saved);
@@ -1614,7 +1673,7 @@ final class MethodCompiler {
         Label end = new Label();
         int depth = asm.depth();
         int start = asm.offset();
-        finallies.add(t.getHandler());
+        finallies.add(() -> statements(t.getHandler()));
         statements(t.getBody());
         finallies.remove(finallies.size() - 1);
         int stop = asm.offset();

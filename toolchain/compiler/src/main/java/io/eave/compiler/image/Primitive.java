@@ -39,7 +39,8 @@ public enum Primitive {
     MESSAGE_SEND(31, 2),
     MESSAGE_RECEIVE(32, 0),
     GC_COUNT(33, 0),
-    MEMORY_USED(34, 0);
+    MEMORY_USED(34, 0),
+    TASK_ID(35, 0);
 
     public final int number;
     public final int arity;

@@ -25,11 +25,13 @@ import org.eclipse.swt.widgets.Display;
  * Auto-activated after {@code .} and after the second {@code -} of {@code --}. The generic editor's
  * content assistant is asynchronous: this runs on its worker thread and waits for the answer (at
  * most {@value #TIMEOUT_MS} ms); were it ever called on the UI thread it would wait 50 ms at most.
- * A newer request cancels the one before.
+ * A newer request cancels the one before. Context information is the server's signature help
+ * ({@link ToitSignatureHelp}).
  */
 public final class ToitContentAssistProcessor implements IContentAssistProcessorExtension {
     static final long TIMEOUT_MS = 5_000;
     private CompletableFuture<?> previous;
+    private final ToitSignatureHelp signatures = new ToitSignatureHelp();
 
     @Override
     public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
@@ -99,19 +101,24 @@ public final class ToitContentAssistProcessor implements IContentAssistProcessor
         return new char[] { '.', '-' };
     }
 
+    /** Signature help after the space that follows a name (arguments follow spaces in Toit). */
     @Override
     public boolean isContextInformationAutoActivation(char c, ITextViewer viewer, int offset) {
-        return false;
+        try {
+            return c == ' ' && offset > 0 && Character.isLetterOrDigit(viewer.getDocument().getChar(offset - 1));
+        } catch (BadLocationException e) {
+            return false;
+        }
     }
 
     @Override
     public IContextInformation[] computeContextInformation(ITextViewer viewer, int offset) {
-        return null;
+        return signatures.compute(viewer, offset);
     }
 
     @Override
     public char[] getContextInformationAutoActivationCharacters() {
-        return null;
+        return new char[] { ' ' };
     }
 
     @Override
@@ -121,6 +128,6 @@ public final class ToitContentAssistProcessor implements IContentAssistProcessor
 
     @Override
     public IContextInformationValidator getContextInformationValidator() {
-        return null;
+        return signatures;
     }
 }

@@ -51,7 +51,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
     }
 
     /** The open document with this URI, or null. */
-    static IDocument documentOf(String uri) {
+    public static IDocument documentOf(String uri) {
         IDocument d = BY_URI.get(uri);
         if (d != null) return d;
         // the server may spell file URIs differently (file:/ or file:///)

@@ -14,9 +14,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -40,6 +41,7 @@ public final class ToitLanguageServers {
     private final ExecutorService outgoing = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-lsp-client"));
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> daemon(r, "toit-lsp-io"));
     private final CompletableFuture<LanguageServer> server = new CompletableFuture<>();
+    private final CompletableFuture<ServerCapabilities> capabilities = new CompletableFuture<>();
     private final ToitLanguageClient client = new ToitLanguageClient();
     private volatile Socket socket;
 
@@ -101,6 +103,11 @@ public final class ToitLanguageServers {
         });
     }
 
+    /** What the server said it can do, once it has answered {@code initialize}. */
+    public CompletableFuture<ServerCapabilities> capabilities() {
+        return capabilities;
+    }
+
     /** Sends a request after every message sent before it; the answer arrives on LSP4J's reader. */
     public <T> CompletableFuture<T> request(Function<LanguageServer, CompletableFuture<T>> request) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -135,12 +142,13 @@ public final class ToitLanguageServers {
             LanguageServer remote = launcher.getRemoteProxy();
             InitializeParams params = new InitializeParams();
             params.setProcessId((int) ProcessHandle.current().pid());
-            params.setCapabilities(new ClientCapabilities());
+            params.setCapabilities(ToitClientCapabilities.of());
             String root = ResourcesPlugin.getWorkspace().getRoot().getLocationURI().toString();
             params.setWorkspaceFolders(List.of(new WorkspaceFolder(root, "workspace")));
             params.setClientInfo(new org.eclipse.lsp4j.ClientInfo("Eave IDE"));
             // the server builds the front end (Xtext injector, core library) before answering
-            remote.initialize(params).get(120, TimeUnit.SECONDS);
+            InitializeResult result = remote.initialize(params).get(120, TimeUnit.SECONDS);
+            capabilities.complete(result.getCapabilities() == null ? new ServerCapabilities() : result.getCapabilities());
             remote.initialized(new InitializedParams());
             serving.exceptionally(e -> {
                 LOG.error("Toit language server ended", e);
@@ -150,6 +158,7 @@ public final class ToitLanguageServers {
         } catch (Exception e) {
             LOG.error("Toit language server did not start", e);
             server.completeExceptionally(e);
+            capabilities.completeExceptionally(e);
         }
     }
 

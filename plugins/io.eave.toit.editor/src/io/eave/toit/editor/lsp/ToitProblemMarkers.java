@@ -45,8 +45,12 @@ public final class ToitProblemMarkers {
                 if (!file.exists()) return Status.OK_STATUS;
                 IMarker[] existing = file.findMarkers(TYPE, false, IResource.DEPTH_ZERO);
                 if (same(existing, wanted)) return Status.OK_STATUS;
+                for (IMarker m : existing) io.eave.toit.editor.lsp.quickfix.ToitQuickFixes.forget(m);
                 file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
-                for (Map<String, Object> attributes : wanted) file.createMarker(TYPE, attributes);
+                for (int i = 0; i < wanted.size(); i++) {
+                    IMarker marker = file.createMarker(TYPE, wanted.get(i));
+                    io.eave.toit.editor.lsp.quickfix.ToitQuickFixes.ask(uri, diagnostics.get(i), marker);   // fixes, asked now
+                }
                 return Status.OK_STATUS;
             }
         };
@@ -55,7 +59,7 @@ public final class ToitProblemMarkers {
         job.schedule();
     }
 
-    static IFile file(String uri) {
+    public static IFile file(String uri) {
         try {
             IFile[] files = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(URI.create(uri));
             return files.length == 0 ? null : files[0];

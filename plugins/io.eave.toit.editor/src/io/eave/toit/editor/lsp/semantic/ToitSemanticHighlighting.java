@@ -1,0 +1,134 @@
+package io.eave.toit.editor.lsp.semantic;
+
+import io.eave.toit.editor.lsp.ToitDocumentSync;
+import io.eave.toit.editor.lsp.ToitLanguageServers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextPresentationListener;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.ITextViewerExtension4;
+import org.eclipse.jface.text.TextPresentation;
+import org.eclipse.jface.text.reconciler.IReconciler;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+
+/**
+ * Semantic highlighting ({@code textDocument/semanticTokens/full}) over the lexical colours: a
+ * presentation listener merges the last answer's styles into every repaint. The tokens are
+ * asked {@value #DELAY_MS} ms after the last edit; an answer is applied on the UI thread only if
+ * the text did not change since it was asked. Between an edit and the next answer the old
+ * styles move with the text (styles the edit touched are dropped).
+ */
+public final class ToitSemanticHighlighting implements IReconciler, ITextPresentationListener, IDocumentListener {
+    static final int DELAY_MS = 300;
+    private ITextViewer viewer;
+    private IDocument document;
+    private List<StyleRange> styles = List.of();
+    private int generation;
+    private CompletableFuture<?> pending;
+
+    @Override
+    public void install(ITextViewer textViewer) {
+        if (!(textViewer instanceof ITextViewerExtension4 v4)) return;
+        viewer = textViewer;
+        document = viewer.getDocument();
+        v4.addTextPresentationListener(this);
+        if (document != null) document.addDocumentListener(this);
+        schedule();
+    }
+
+    @Override
+    public void uninstall() {
+        if (viewer instanceof ITextViewerExtension4 v4) v4.removeTextPresentationListener(this);
+        if (document != null) document.removeDocumentListener(this);
+        if (pending != null) pending.cancel(true);
+        viewer = null;
+    }
+
+    @Override
+    public IReconcilingStrategy getReconcilingStrategy(String contentType) {
+        return null;
+    }
+
+    /** The styles applied now (document offsets), for tests. */
+    public List<StyleRange> styles() {
+        return styles;
+    }
+
+    @Override
+    public void applyTextPresentation(TextPresentation presentation) {
+        IRegion extent = presentation.getExtent();
+        int from = extent == null ? 0 : extent.getOffset();
+        int to = extent == null ? Integer.MAX_VALUE : extent.getOffset() + extent.getLength();
+        for (StyleRange s : styles) {
+            if (s.start + s.length > from && s.start < to) presentation.mergeStyleRange((StyleRange) s.clone());
+        }
+    }
+
+    @Override
+    public void documentAboutToBeChanged(DocumentEvent event) {
+    }
+
+    @Override
+    public void documentChanged(DocumentEvent event) {
+        int delta = (event.getText() == null ? 0 : event.getText().length()) - event.getLength();
+        int end = event.getOffset() + event.getLength();
+        List<StyleRange> moved = new ArrayList<>();
+        for (StyleRange s : styles) {
+            if (s.start + s.length <= event.getOffset()) {
+                moved.add(s);
+            } else if (s.start >= end) {
+                StyleRange m = (StyleRange) s.clone();
+                m.start += delta;
+                moved.add(m);
+            }
+        }
+        styles = moved;
+        generation++;
+        schedule();
+    }
+
+    private void schedule() {
+        int mine = generation;
+        Display display = Display.getCurrent();
+        if (display == null) return;
+        display.timerExec(DELAY_MS, () -> {
+            if (mine == generation && viewer != null) request();
+        });
+    }
+
+    private void request() {
+        String uri = ToitDocumentSync.uriOf(document);
+        if (uri == null) return;
+        int mine = generation;
+        if (pending != null) pending.cancel(true);
+        Display display = Display.getCurrent();
+        ToitLanguageServers servers = ToitLanguageServers.get();
+        CompletableFuture<SemanticTokens> answer = servers.request(s -> s.getTextDocumentService()
+                .semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri))));
+        pending = answer;
+        answer.thenCombine(servers.capabilities(), (tokens, capabilities) -> {
+            var provider = capabilities.getSemanticTokensProvider();
+            if (tokens == null || provider == null || provider.getLegend() == null) return null;
+            var legend = provider.getLegend();
+            display.asyncExec(() -> {
+                if (mine != generation || viewer == null) return;   // stale, or the editor closed
+                SemanticTokenStyles decoder = new SemanticTokenStyles(legend,
+                        PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry());
+                styles = decoder.decode(document, tokens.getData());
+                if (viewer.getTextWidget() != null && !viewer.getTextWidget().isDisposed()) viewer.invalidateTextPresentation();
+            });
+            return null;
+        });
+    }
+}

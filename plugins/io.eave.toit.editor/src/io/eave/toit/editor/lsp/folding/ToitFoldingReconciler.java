@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.reconciler.IReconciler;
@@ -31,7 +32,7 @@ import org.eclipse.swt.widgets.Display;
  * edit and applied on the UI thread only if the text did not change meanwhile. A region that is
  * still there keeps its annotation, so what the user folded stays folded.
  */
-public final class ToitFoldingReconciler implements IReconciler, IDocumentListener, IProjectionListener {
+public final class ToitFoldingReconciler implements IReconciler, IDocumentListener, IProjectionListener, ITextInputListener {
     static final int DELAY_MS = 300;
     private ProjectionViewer viewer;
     private IDocument document;
@@ -42,15 +43,15 @@ public final class ToitFoldingReconciler implements IReconciler, IDocumentListen
     public void install(ITextViewer textViewer) {
         if (!(textViewer instanceof ProjectionViewer projection)) return;
         viewer = projection;
-        document = viewer.getDocument();
         viewer.addProjectionListener(this);
-        if (document != null) document.addDocumentListener(this);
-        schedule();
+        viewer.addTextInputListener(this);
+        inputDocumentChanged(null, viewer.getDocument());   // the editor sets it after installing us
     }
 
     @Override
     public void uninstall() {
         if (viewer != null) viewer.removeProjectionListener(this);
+        if (viewer != null) viewer.removeTextInputListener(this);
         if (document != null) document.removeDocumentListener(this);
         if (pending != null) pending.cancel(true);
         viewer = null;
@@ -68,6 +69,22 @@ public final class ToitFoldingReconciler implements IReconciler, IDocumentListen
 
     @Override
     public void projectionDisabled() {
+    }
+
+    @Override
+    public void inputDocumentAboutToBeChanged(IDocument oldInput, IDocument newInput) {
+    }
+
+    @Override
+    public void inputDocumentChanged(IDocument oldInput, IDocument newInput) {
+        if (newInput == document) return;
+        if (document != null) document.removeDocumentListener(this);
+        document = newInput;
+        generation++;
+        if (document != null) {
+            document.addDocumentListener(this);
+            schedule();
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.ITextPresentationListener;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerExtension4;
@@ -29,7 +30,7 @@ import org.eclipse.ui.PlatformUI;
  * the text did not change since it was asked. Between an edit and the next answer the old
  * styles move with the text (styles the edit touched are dropped).
  */
-public final class ToitSemanticHighlighting implements IReconciler, ITextPresentationListener, IDocumentListener {
+public final class ToitSemanticHighlighting implements IReconciler, ITextPresentationListener, IDocumentListener, ITextInputListener {
     static final int DELAY_MS = 300;
     private ITextViewer viewer;
     private IDocument document;
@@ -41,15 +42,15 @@ public final class ToitSemanticHighlighting implements IReconciler, ITextPresent
     public void install(ITextViewer textViewer) {
         if (!(textViewer instanceof ITextViewerExtension4 v4)) return;
         viewer = textViewer;
-        document = viewer.getDocument();
         v4.addTextPresentationListener(this);
-        if (document != null) document.addDocumentListener(this);
-        schedule();
+        viewer.addTextInputListener(this);
+        inputDocumentChanged(null, viewer.getDocument());   // the editor sets it after installing us
     }
 
     @Override
     public void uninstall() {
         if (viewer instanceof ITextViewerExtension4 v4) v4.removeTextPresentationListener(this);
+        if (viewer != null) viewer.removeTextInputListener(this);
         if (document != null) document.removeDocumentListener(this);
         if (pending != null) pending.cancel(true);
         viewer = null;
@@ -72,6 +73,23 @@ public final class ToitSemanticHighlighting implements IReconciler, ITextPresent
         int to = extent == null ? Integer.MAX_VALUE : extent.getOffset() + extent.getLength();
         for (StyleRange s : styles) {
             if (s.start + s.length > from && s.start < to) presentation.mergeStyleRange((StyleRange) s.clone());
+        }
+    }
+
+    @Override
+    public void inputDocumentAboutToBeChanged(IDocument oldInput, IDocument newInput) {
+    }
+
+    @Override
+    public void inputDocumentChanged(IDocument oldInput, IDocument newInput) {
+        if (newInput == document) return;
+        if (document != null) document.removeDocumentListener(this);
+        document = newInput;
+        styles = List.of();
+        generation++;
+        if (document != null) {
+            document.addDocumentListener(this);
+            schedule();
         }
     }
 

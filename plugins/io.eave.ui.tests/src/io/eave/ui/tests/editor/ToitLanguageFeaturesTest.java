@@ -1,0 +1,499 @@
+package io.eave.ui.tests.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.ITextViewerExtension5;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.search.ui.ISearchResultViewPart;
+import org.eclipse.search.ui.NewSearchUI;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.eave.toit.editor.lsp.ToitDocumentSync;
+import io.eave.toit.editor.lsp.ToitLanguageServers;
+import io.eave.toit.editor.lsp.ToitProblemMarkers;
+import io.eave.toit.editor.lsp.occurrences.ToitOccurrences;
+
+/**
+ * The Toit editor's language features beyond completion, in the real workbench against the real
+ * (in-IDE) language server: references in the Search view, rename with its preview across two
+ * files, the Outline, semantic colours, folding, Format, marked occurrences, quick fixes and
+ * signature help. Each drives what a user does (a command, a key, a view) and checks what the
+ * user sees.
+ */
+public class ToitLanguageFeaturesTest {
+    /** The first analysis builds the front end and the core library. */
+    private static final long SERVER_MS = 90_000;
+    private static final long UI_MS = 20_000;
+
+    private IProject project;
+
+    @BeforeEach
+    void project() throws CoreException {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("lsp-features");
+        if (!project.exists()) project.create(null);
+        project.open(null);
+    }
+
+    @AfterEach
+    void closeEditors() {
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        flushEvents();
+    }
+
+    @Test
+    void findReferencesListsTheUsesInTheSearchView() throws Exception {
+        create("refs_lib.toit", "greet name/string:\n  print \"hello $name\"\n\ngreet-all names/List:\n  names.do: greet it\n");
+        IFile main = create("refs_main.toit", "import .refs_lib show *\nmain:\n  greet \"you\"\n  greet \"me\"\n");
+        ITextEditor editor = open(main);
+        warmUp(editor);
+        editor.selectAndReveal(document(editor).get().indexOf("greet \"you\"") + 2, 0);
+        execute(editor, "io.eave.toit.editor.references");
+
+        waitUntil(() -> searchRows().size() >= 3, () -> "three lines with references in the Search view: " + searchRows(), SERVER_MS);
+        List<String> rows = searchRows();
+        assertTrue(rows.contains("refs_lib.toit:5: names.do: greet it"), rows.toString());
+        assertTrue(rows.contains("refs_main.toit:3: greet \"you\""), rows.toString());
+        assertTrue(rows.contains("refs_main.toit:4: greet \"me\""), rows.toString());
+        assertEquals(3, rows.size(), "the declaration is not a reference: " + rows);
+        ISearchResultViewPart view = NewSearchUI.getSearchResultView();
+        assertTrue(view.getActivePage().getLabel().contains("'greet' - 3 references"), view.getActivePage().getLabel());
+    }
+
+    @Test
+    void renameChangesEveryUseAcrossTwoFilesAfterAPreview() throws Exception {
+        IFile lib = create("rename_lib.toit", "farewell name/string:\n  print \"bye $name\"\n");
+        IFile main = create("rename_main.toit", "import .rename_lib show *\nmain:\n  farewell \"you\"\n  farewell \"me\"\n");
+        ITextEditor editor = open(main);
+        warmUp(editor);
+        editor.selectAndReveal(document(editor).get().indexOf("farewell \"you\"") + 3, 0);
+
+        // the wizard is modal: a person at the keyboard, acting from outside the UI thread
+        List<String> preview = new ArrayList<>();
+        CompletableFuture<Void> person = CompletableFuture.runAsync(() -> {
+            Shell dialog = awaitShell("Rename Toit Element");
+            try {
+                onUi(() -> {
+                    Text name = find(dialog, Text.class, t -> true);
+                    assertEquals("farewell", name.getText(), "the old name offered");
+                    name.setText("goodbye");
+                    press(dialog, "Preview >");
+                });
+                awaitUi(() -> !treeLabels(dialog).isEmpty(), "the preview");
+                onUi(() -> {
+                    preview.addAll(treeLabels(dialog));
+                    press(dialog, "OK");
+                });
+            } finally {
+                onUi(() -> {
+                    if (!dialog.isDisposed()) dialog.close();   // never leave the test stuck in a modal loop
+                });
+            }
+        });
+        execute(editor, "io.eave.toit.editor.rename");
+        waitUntil(person::isDone, () -> "the rename wizard to be used and closed", SERVER_MS);
+        person.join();
+
+        assertTrue(preview.stream().anyMatch(l -> l.contains("rename_lib.toit")) && preview.stream().anyMatch(l -> l.contains("rename_main.toit")),
+                "the preview lists both files: " + preview);
+        assertEquals("import .rename_lib show *\nmain:\n  goodbye \"you\"\n  goodbye \"me\"\n", document(editor).get());
+        waitUntil(() -> read(lib).startsWith("goodbye name/string:"), () -> "rename_lib.toit renamed: " + read(lib), UI_MS);
+    }
+
+    @Test
+    void outlineShowsAClassWithItsMethods() throws Exception {
+        IFile file = create("outline.toit", "class Greeter:\n  name/string\n  constructor .name:\n  hello:\n    print \"hello $name\"\n"
+                + "  bye:\n    print \"bye\"\n\nmain:\n  (Greeter \"x\").hello\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        IWorkbenchPage page = editor.getSite().getPage();
+        ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
+        page.activate(editor);
+        waitUntil(() -> outlineRows(outline).stream().anyMatch(r -> r.startsWith("Greeter")),
+                () -> "the class in the Outline: " + outlineRows(outline), SERVER_MS);
+        Tree tree = find((Composite) outline.getCurrentPage().getControl().getParent(), Tree.class, t -> true);
+        TreeItem greeter = null;
+        for (TreeItem item : tree.getItems()) {
+            if (item.getText().startsWith("Greeter")) greeter = item;
+        }
+        assertNotNull(greeter);
+        greeter.setExpanded(true);
+        List<String> members = new ArrayList<>();
+        for (TreeItem child : greeter.getItems()) members.add(child.getText());
+        assertTrue(members.stream().anyMatch(m -> m.startsWith("hello")) && members.stream().anyMatch(m -> m.startsWith("bye")),
+                "Greeter's methods under it: " + members);
+        assertTrue(outlineRows(outline).stream().anyMatch(r -> r.startsWith("main")), outlineRows(outline).toString());
+    }
+
+    @Test
+    void aClassNameGetsItsSemanticColour() throws Exception {
+        IFile file = create("semantic.toit", "class Greeter:\n  hello: print \"hello\"\n\nmain:\n  g := Greeter\n  g.hello\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        ITextViewer viewer = viewer(editor);
+        StyledText text = viewer.getTextWidget();
+        int use = document(editor).get().indexOf("Greeter\n  g.");
+        Color type = PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry()
+                .get("io.eave.toit.editor.color.semantic-type");
+        assertNotNull(type);
+        waitUntil(() -> {
+            StyleRange style = text.getStyleRangeAtOffset(((ITextViewerExtension5) viewer).modelOffset2WidgetOffset(use));
+            return style != null && type.equals(style.foreground);
+        }, () -> "the class name in main coloured as a type", SERVER_MS);
+        // a local is no type: it keeps the text colour
+        StyleRange local = text.getStyleRangeAtOffset(document(editor).get().indexOf("g := "));
+        assertTrue(local == null || !type.equals(local.foreground));
+    }
+
+    @Test
+    void aMethodFolds() throws Exception {
+        IFile file = create("folding.toit", "main:\n  print 1\n  long-method\n\nlong-method:\n  print 2\n  print 3\n  print 4\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        ProjectionViewer viewer = (ProjectionViewer) viewer(editor);
+        IDocument document = document(editor);
+        int method = document.get().indexOf("long-method:");
+        AtomicReference<Annotation> fold = new AtomicReference<>();
+        waitUntil(() -> {
+            ProjectionAnnotationModel model = viewer.getProjectionAnnotationModel();
+            for (Iterator<Annotation> i = model.getAnnotationIterator(); i.hasNext();) {
+                Annotation a = i.next();
+                Position p = model.getPosition(a);
+                if (a instanceof ProjectionAnnotation && p.getOffset() == method && p.getOffset() + p.getLength() == document.getLength()) fold.set(a);
+            }
+            return fold.get() != null;
+        }, () -> "a folding region from long-method: to the end", SERVER_MS);
+        int lines = viewer.getTextWidget().getLineCount();
+        viewer.getProjectionAnnotationModel().collapse(fold.get());
+        flushEvents();
+        assertEquals(lines - 3, viewer.getTextWidget().getLineCount(), "the method's three body lines hidden");
+        assertTrue(viewer.getTextWidget().getText().contains("long-method:\n"));
+        assertFalse(viewer.getTextWidget().getText().contains("print 3"));
+    }
+
+    @Test
+    void formatRemovesTrailingSpacesAndBlankLineRuns() throws Exception {
+        // the server's formatting changes only what cannot change meaning: indentation is structure in Toit
+        IFile file = create("format.toit", "main:   \n  print 1  \n\n\n\n\nfoo:\n  print \"a  \"\t\n  print 2");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        assertNotNull(ToitLanguageServers.get().capabilities().get(5, java.util.concurrent.TimeUnit.SECONDS).getDocumentFormattingProvider(),
+                "the server formats (textDocument/formatting)");
+        execute(editor, "io.eave.toit.editor.format");
+        waitUntil(() -> document(editor).get().equals("main:\n  print 1\n\n\nfoo:\n  print \"a  \"\n  print 2\n"),
+                () -> "the formatted text, seen: " + document(editor).get(), SERVER_MS);
+        execute(editor, "org.eclipse.ui.edit.undo");
+        assertEquals("main:   \n  print 1  \n\n\n\n\nfoo:\n  print \"a  \"\t\n  print 2", document(editor).get(), "one Undo reverts it");
+    }
+
+    @Test
+    void theOccurrencesOfALocalAreMarked() throws Exception {
+        IFile file = create("occurrences.toit", "main:\n  total := 1\n  total += 2\n  print total\n  other := total\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        String text = document(editor).get();
+        editor.selectAndReveal(text.indexOf("print total") + 8, 0);
+        int[] expected = { text.indexOf("total :="), text.indexOf("total +="), text.indexOf("print total") + 6, text.indexOf("other := total") + 9 };
+        waitUntil(() -> occurrences(editor).size() == 4, () -> "the four uses of 'total' marked: " + occurrences(editor), SERVER_MS);
+        List<String> marks = occurrences(editor);
+        for (int at : expected) assertTrue(marks.stream().anyMatch(m -> m.startsWith(at + ":")), at + " in " + marks);
+        assertTrue(marks.contains(expected[0] + ":" + ToitOccurrences.WRITE), "the definition marked as a write: " + marks);
+        assertTrue(marks.contains(expected[2] + ":" + ToitOccurrences.READ), "a read: " + marks);
+
+        // the caret moves to a name with no other use: the marks follow
+        editor.selectAndReveal(text.indexOf("other"), 0);
+        waitUntil(() -> occurrences(editor).size() == 1, () -> "only 'other' marked: " + occurrences(editor), SERVER_MS);
+    }
+
+    @Test
+    void aQuickFixReplacesAndAndWithAnd() throws Exception {
+        IFile file = create("quickfix.toit", "main:\n  a := true\n  if a && a: print 1\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        assertNotNull(ToitLanguageServers.get().capabilities().get(5, java.util.concurrent.TimeUnit.SECONDS).getCodeActionProvider(),
+                "the server offers code actions (textDocument/codeAction)");
+        IDocument document = document(editor);
+        int at = document.get().indexOf("&&");
+        AtomicReference<IMarker> problem = new AtomicReference<>();
+        waitUntil(() -> {
+            for (IMarker m : markers(file)) {
+                if (m.getAttribute(IMarker.CHAR_START, -1) == at && IDE.getMarkerHelpRegistry().hasResolutions(m)) problem.set(m);
+            }
+            return problem.get() != null;
+        }, () -> "a problem on '&&' with a quick fix", SERVER_MS);
+        IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(problem.get());
+        IMarkerResolution fix = null;
+        for (IMarkerResolution r : fixes) {
+            if (r.getLabel().contains("and")) fix = r;
+        }
+        assertNotNull(fix, "a fix offering 'and'");
+        fix.run(problem.get());
+        assertEquals("main:\n  a := true\n  if a and a: print 1\n", document.get());
+        waitUntil(() -> markers(file).length == 0, () -> "the problem gone", SERVER_MS);
+    }
+
+    @Test
+    void signatureHelpShowsTheParametersOfTheCall() throws Exception {
+        create("sig_lib.toit", "/// Connects.\nconnect host/string port/int --secure/bool=false -> int:\n  return port\n");
+        IFile main = create("sig_main.toit", "import .sig_lib show *\nmain:\n  connect \"h\" \n");
+        ITextEditor editor = open(main);
+        warmUp(editor);
+        editor.selectAndReveal(document(editor).get().indexOf("\"h\" ") + 4, 0);
+        execute(editor, ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION);
+        waitUntil(() -> popupTexts().stream().anyMatch(t -> t.contains("connect host/string port/int --secure/bool=false")),
+                () -> "the signature in a popup: " + popupTexts(), SERVER_MS);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private IFile create(String name, String text) throws CoreException {
+        IFile file = project.getFile(name);
+        if (file.exists()) file.delete(true, null);
+        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        return file;
+    }
+
+    private static String read(IFile file) {
+        try (var in = file.getContents(true)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static ITextEditor open(IFile file) throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        IEditorPart part = IDE.openEditor(page, file, true);
+        flushEvents();
+        return (ITextEditor) part;
+    }
+
+    /** Waits until the server has started and answered a request on the editor's file. */
+    private static void warmUp(ITextEditor editor) {
+        String uri = ToitDocumentSync.uriOf(document(editor));
+        assertNotNull(uri, "the document is connected to the language server");
+        var answer = ToitLanguageServers.get().request(s -> s.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
+        waitUntil(answer::isDone, () -> "the language server's first answer", SERVER_MS);
+    }
+
+    private static void execute(ITextEditor editor, String command) throws Exception {
+        editor.getSite().getService(IHandlerService.class).executeCommand(command, null);
+        flushEvents();
+    }
+
+    private static IDocument document(ITextEditor editor) {
+        return editor.getDocumentProvider().getDocument(editor.getEditorInput());
+    }
+
+    private static ITextViewer viewer(ITextEditor editor) {
+        return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+    }
+
+    private static IMarker[] markers(IFile file) {
+        try {
+            return file.findMarkers(ToitProblemMarkers.TYPE, false, IResource.DEPTH_ZERO);
+        } catch (CoreException e) {
+            return new IMarker[0];
+        }
+    }
+
+    /** The rows of the Search view's current page. */
+    private static List<String> searchRows() {
+        ISearchResultViewPart view = NewSearchUI.getSearchResultView();
+        List<String> rows = new ArrayList<>();
+        if (view == null || view.getActivePage() == null || view.getActivePage().getControl() == null) return rows;
+        Control control = view.getActivePage().getControl();
+        Table table = control instanceof Table t ? t : control instanceof Composite c ? find(c, Table.class, x -> true) : null;
+        if (table != null) {
+            for (TableItem item : table.getItems()) rows.add(item.getText());
+        }
+        return rows;
+    }
+
+    private static List<String> outlineRows(ContentOutline outline) {
+        List<String> rows = new ArrayList<>();
+        if (outline.getCurrentPage() == null || !(outline.getCurrentPage().getControl() instanceof Tree tree)) return rows;
+        for (TreeItem item : tree.getItems()) rows.add(item.getText());
+        return rows;
+    }
+
+    /** The occurrence marks in the editor as {@code offset:type}. */
+    private static List<String> occurrences(ITextEditor editor) {
+        IAnnotationModel model = ((ISourceViewer) viewer(editor)).getAnnotationModel();
+        List<String> marks = new ArrayList<>();
+        for (Iterator<Annotation> i = model.getAnnotationIterator(); i.hasNext();) {
+            Annotation a = i.next();
+            if (a.getType().startsWith(ToitOccurrences.READ)) marks.add(model.getPosition(a).getOffset() + ":" + a.getType());
+        }
+        return marks;
+    }
+
+    /** The texts of the popups open besides the workbench window (context information, hovers). */
+    private static List<String> popupTexts() {
+        List<String> texts = new ArrayList<>();
+        Shell workbench = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        for (Shell shell : Display.getCurrent().getShells()) {
+            collectPopups(shell, workbench, texts);
+        }
+        return texts;
+    }
+
+    private static void collectPopups(Shell shell, Shell workbench, List<String> texts) {
+        if (shell != workbench && shell.isVisible()) collectTexts(shell, texts);
+        for (Shell child : shell.getShells()) collectPopups(child, workbench, texts);
+    }
+
+    private static void collectTexts(Control control, List<String> texts) {
+        if (control instanceof StyledText s) texts.add(s.getText());
+        if (control instanceof org.eclipse.swt.widgets.Label l) texts.add(l.getText());
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) collectTexts(child, texts);
+        }
+    }
+
+    private static List<String> treeLabels(Shell dialog) {
+        List<String> labels = new ArrayList<>();
+        List<Tree> trees = new ArrayList<>();
+        collect(dialog, Tree.class, trees);
+        for (Tree tree : trees) {
+            if (tree.isVisible()) collectTree(tree.getItems(), labels);
+        }
+        return labels;
+    }
+
+    private static void collectTree(TreeItem[] items, List<String> labels) {
+        for (TreeItem item : items) {
+            labels.add(item.getText());
+            collectTree(item.getItems(), labels);
+        }
+    }
+
+    private static <T extends Control> T find(Composite root, Class<T> type, Predicate<T> which) {
+        List<T> found = new ArrayList<>();
+        collect(root, type, found);
+        return found.stream().filter(which).findFirst().orElse(null);
+    }
+
+    private static <T extends Control> void collect(Control control, Class<T> type, List<T> found) {
+        if (type.isInstance(control)) found.add(type.cast(control));
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) collect(child, type, found);
+        }
+    }
+
+    private static void press(Shell dialog, String label) {
+        Button button = find(dialog, Button.class, b -> b.getText().replace("&", "").equals(label) && b.isEnabled());
+        assertNotNull(button, "an enabled button '" + label + "'");
+        button.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+    }
+
+    // ---- acting from outside the UI thread while a modal dialog runs its own event loop --------
+
+    private static Shell awaitShell(String title) {
+        AtomicReference<Shell> shell = new AtomicReference<>();
+        awaitUi(() -> {
+            for (Shell s : Display.getDefault().getShells()) {
+                if (s.isVisible() && title.equals(s.getText())) shell.set(s);
+            }
+            return shell.get() != null;
+        }, "a dialog '" + title + "'");
+        return shell.get();
+    }
+
+    private static void awaitUi(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + SERVER_MS;
+        while (true) {
+            boolean[] done = new boolean[1];
+            Display.getDefault().syncExec(() -> done[0] = condition.getAsBoolean());
+            if (done[0]) return;
+            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void onUi(Runnable action) {
+        Display.getDefault().syncExec(action);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> what, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, () -> "timed out waiting for " + what.get());
+            flushEvents();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void flushEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // run pending UI work
+        }
+    }
+}

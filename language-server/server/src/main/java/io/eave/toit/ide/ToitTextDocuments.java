@@ -29,6 +29,11 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
@@ -47,7 +52,9 @@ import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -56,7 +63,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
  * change cancels the pending run) and publishes their diagnostics; each request (completion,
  * hover, definition, references, highlight, rename, outline, folding, semantic tokens, signature
- * help) analyzes the current text with the front end. Analysis runs off the message thread.
+ * help, quick fixes) analyzes the current text with the front end. Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /** Typing pauses shorter than this do not start an analysis. */
@@ -68,12 +75,19 @@ final class ToitTextDocuments implements TextDocumentService {
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
     private volatile LanguageClient client;
     private Future<?> pending;
+    /** The open documents' analysis and the workspace's (references, rename) are kept side by side. */
+    private static final int KEPT_ANALYSES = 2;
+    private final java.util.Deque<Analysis> latest = new java.util.ArrayDeque<>();
+    private final WorkspaceIndex index = new WorkspaceIndex();
+    private volatile boolean hierarchicalSymbols = true;
+    private volatile boolean snippets;
 
     void connect(LanguageClient client) {
         this.client = client;
     }
 
     void shutdown() {
+        index.shutdown();
         analysis.shutdownNow();
         requests.shutdownNow();
     }
@@ -105,6 +119,7 @@ final class ToitTextDocuments implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         texts.remove(uri);
+        changedOnDisk(uri);   // the index keeps what is on disk, not the closed editor's text
         LanguageClient c = client;
         if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         schedule();
@@ -112,6 +127,7 @@ final class ToitTextDocuments implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
+        changedOnDisk(params.getTextDocument().getUri());
     }
 
     @Override
@@ -121,7 +137,7 @@ final class ToitTextDocuments implements TextDocumentService {
         if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath)), requests);
+        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets)), requests);
     }
 
     @Override
@@ -141,7 +157,7 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         boolean declarations = params.getContext() != null && params.getContext().isIncludeDeclaration();
-        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
                 : References.of(target.declaration(), target.result(), declarations).stream().map(o -> {
                     TextPositions p = new TextPositions(References.text(target.result().unit(o.path())));
                     return new Location(uriOf(o.path()), new Range(p.position(o.offset()), p.position(o.offset() + o.length())));
@@ -166,7 +182,7 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
         String uri = params.getTextDocument().getUri();
-        return withTarget(uri, params.getPosition(), target -> {
+        return withWorkspaceTarget(uri, params.getPosition(), target -> {
             if (target == null) throw Rename.failure("Nothing to rename here");
             String refusal = Rename.refusal(target.declaration(), target.result());
             if (refusal != null) throw Rename.failure(refusal);
@@ -185,7 +201,7 @@ final class ToitTextDocuments implements TextDocumentService {
 
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
             if (target == null) throw Rename.failure("Nothing to rename here");
             String refusal = Rename.refusal(target.declaration(), target.result());
             if (refusal == null) refusal = Rename.invalidName(target.declaration(), params.getNewName(), target.result());
@@ -194,10 +210,23 @@ final class ToitTextDocuments implements TextDocumentService {
         });
     }
 
+    /** Whether the client takes snippets in completion items. */
+    void snippets(boolean supported) {
+        snippets = supported;
+    }
+
+    /** Whether the client shows nested symbols; others get a flat list with container names. */
+    void hierarchicalSymbols(boolean supported) {
+        hierarchicalSymbols = supported;
+    }
+
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-        return withUnit(params.getTextDocument().getUri(), unit -> Symbols.of(unit).stream()
-                .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
+        String uri = params.getTextDocument().getUri();
+        boolean nested = hierarchicalSymbols;
+        return withUnit(uri, unit -> nested
+                ? Symbols.of(unit).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList()
+                : Symbols.flat(Symbols.of(unit), uri).stream().map(Either::<SymbolInformation, DocumentSymbol>forLeft).toList());
     }
 
     @Override
@@ -208,12 +237,31 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
         String uri = params.getTextDocument().getUri();
-        String text = texts.get(uri);
+        Map<String, String> byPath = byPath();
+        String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(null);
         int offset = new TextPositions(text).offset(params.getPosition());
+        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd, analysis(byPath), path(uri), text, offset), requests);
+    }
+
+    /** Quick fixes for the diagnostics the client sends. */
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd,
-                Navigation.analyze(frontEnd, path(uri), text, byPath), path(uri), text, offset), requests);
+        String text = byPath.get(path(uri));
+        List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
+        if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), () -> analysis(workspaceTexts()),
+                path(uri), uri, text, diagnostics, this::uriOf).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
+    }
+
+    /** Whitespace-only formatting (see {@link Formatting}); the client's tab options do not apply. */
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        String text = texts.get(params.getTextDocument().getUri());
+        if (text == null) return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
     }
 
     @Override
@@ -223,11 +271,9 @@ final class ToitTextDocuments implements TextDocumentService {
 
     /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */
     private <T> CompletableFuture<List<T>> withUnit(String uri, java.util.function.Function<io.eave.toit.ast.Unit, List<T>> then) {
-        String text = texts.get(uri);
-        if (text == null) return CompletableFuture.completedFuture(List.of());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(
-                () -> then.apply(Navigation.analyze(frontEnd, path(uri), text, byPath).unit(path(uri))), requests);
+        if (!byPath.containsKey(path(uri))) return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.supplyAsync(() -> then.apply(analysis(byPath).unit(path(uri))), requests);
     }
 
     /** The URI of the open document analyzed as {@code path}, or the file's URI. */
@@ -239,11 +285,72 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {
-        String text = texts.get(uri);
+        return withTarget(uri, position, byPath(), then);
+    }
+
+    /** As {@link #withTarget}, in an analysis of the workspace's files too (for references and rename). */
+    private <T> CompletableFuture<T> withWorkspaceTarget(String uri, Position position,
+            java.util.function.Function<Navigation.Target, T> then) {
+        return withTarget(uri, position, workspaceTexts(), then);
+    }
+
+    private <T> CompletableFuture<T> withTarget(String uri, Position position, Map<String, String> byPath,
+            java.util.function.Function<Navigation.Target, T> then) {
+        String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(then.apply(null));
         int offset = new TextPositions(text).offset(position);
-        Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(frontEnd, path(uri), text, offset, byPath)), requests);
+        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(analysis(byPath), path(uri), offset)), requests);
+    }
+
+    /** The workspace's Toit files as read by the index, with the open documents' texts over them. */
+    private Map<String, String> workspaceTexts() {
+        Map<String, String> all = new java.util.HashMap<>(index.snapshot());
+        all.putAll(byPath());
+        return all;
+    }
+
+    /** Declarations of the workspace whose names hold the query's letters in order (any case). */
+    CompletableFuture<List<WorkspaceSymbol>> symbols(String query) {
+        Map<String, String> all = workspaceTexts();
+        return CompletableFuture.supplyAsync(() -> {
+            ToitFrontEnd.Result result = analysis(all);
+            List<WorkspaceSymbol> found = new ArrayList<>();
+            result.units().forEach((path, unit) -> {
+                if (unit == null || !all.containsKey(path)) return;
+                for (SymbolInformation s : Symbols.flat(Symbols.of(unit), uriOf(path))) {
+                    if (!matches(query, s.getName())) continue;
+                    WorkspaceSymbol symbol = new WorkspaceSymbol(s.getName(), s.getKind(), Either.forLeft(s.getLocation()));
+                    symbol.setContainerName(s.getContainerName());
+                    found.add(symbol);
+                }
+            });
+            return found;
+        }, requests);
+    }
+
+    private static boolean matches(String query, String name) {
+        int at = 0;
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        for (char c : query.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            at = n.indexOf(c, at) + 1;
+            if (at == 0) return false;
+        }
+        return true;
+    }
+
+    /** Starts indexing the workspace folders. */
+    void index(List<Path> roots) {
+        index.index(roots);
+    }
+
+    /** Whether the workspace folders have been read once. */
+    boolean indexed() {
+        return index.ready();
+    }
+
+    /** A file changed on disk: the index reads it again. */
+    void changedOnDisk(String uri) {
+        index.refresh(Path.of(path(uri)));
     }
 
     private synchronized void schedule() {
@@ -255,13 +362,37 @@ final class ToitTextDocuments implements TextDocumentService {
     private void analyze() {
         Map<String, String> snapshot = Map.copyOf(texts);
         if (snapshot.isEmpty()) return;
-        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
-        snapshot.forEach((uri, text) -> files.add(new ToitFrontEnd.SourceFile(path(uri), text)));
-        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        Map<String, String> byPath = new java.util.HashMap<>();
+        snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
+        ToitFrontEnd.Result result = analysis(byPath);
         LanguageClient c = client;
         if (c == null) return;
         snapshot.forEach((uri, text) -> c.publishDiagnostics(
                 new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text))));
+    }
+
+    /**
+     * The analysis of exactly these open texts (by path). A client asks for highlighting, folding,
+     * outline and more after each change: they share the analysis the change started instead of
+     * analyzing again. Only the requests thread reads the trees; the analysis thread, diagnostics.
+     */
+    private ToitFrontEnd.Result analysis(Map<String, String> byPath) {
+        synchronized (latest) {
+            for (Analysis a : latest) {
+                if (a.texts().equals(byPath)) return a.result();
+            }
+        }
+        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
+        byPath.forEach((path, text) -> files.add(new ToitFrontEnd.SourceFile(path, text)));
+        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        synchronized (latest) {
+            latest.addFirst(new Analysis(Map.copyOf(byPath), result));
+            while (latest.size() > KEPT_ANALYSES) latest.removeLast();
+        }
+        return result;
+    }
+
+    private record Analysis(Map<String, String> texts, ToitFrontEnd.Result result) {
     }
 
     private Map<String, String> byPath() {

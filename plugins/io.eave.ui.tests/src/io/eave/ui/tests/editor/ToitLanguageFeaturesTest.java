@@ -98,8 +98,8 @@ public class ToitLanguageFeaturesTest {
 
     @Test
     void findReferencesListsTheUsesInTheSearchView() throws Exception {
-        create("refs_lib.toit", "greet name/string:\n  print \"hello $name\"\n\ngreet-all names/List:\n  names.do: greet it\n");
-        IFile main = create("refs_main.toit", "import .refs_lib show *\nmain:\n  greet \"you\"\n  greet \"me\"\n");
+        create("refslib.toit", "greet name/string:\n  print \"hello $name\"\n\ngreet-all names/List:\n  names.do: greet it\n");
+        IFile main = create("refsmain.toit", "import .refslib show *\nmain:\n  greet \"you\"\n  greet \"me\"\n");
         ITextEditor editor = open(main);
         warmUp(editor);
         editor.selectAndReveal(document(editor).get().indexOf("greet \"you\"") + 2, 0);
@@ -107,9 +107,9 @@ public class ToitLanguageFeaturesTest {
 
         waitUntil(() -> searchRows().size() >= 3, () -> "three lines with references in the Search view: " + searchRows(), SERVER_MS);
         List<String> rows = searchRows();
-        assertTrue(rows.contains("refs_lib.toit:5: names.do: greet it"), rows.toString());
-        assertTrue(rows.contains("refs_main.toit:3: greet \"you\""), rows.toString());
-        assertTrue(rows.contains("refs_main.toit:4: greet \"me\""), rows.toString());
+        assertTrue(rows.contains("refslib.toit:5: names.do: greet it"), rows.toString());
+        assertTrue(rows.contains("refsmain.toit:3: greet \"you\""), rows.toString());
+        assertTrue(rows.contains("refsmain.toit:4: greet \"me\""), rows.toString());
         assertEquals(3, rows.size(), "the declaration is not a reference: " + rows);
         ISearchResultViewPart view = NewSearchUI.getSearchResultView();
         assertTrue(view.getActivePage().getLabel().contains("'greet' - 3 references"), view.getActivePage().getLabel());
@@ -117,8 +117,8 @@ public class ToitLanguageFeaturesTest {
 
     @Test
     void renameChangesEveryUseAcrossTwoFilesAfterAPreview() throws Exception {
-        IFile lib = create("rename_lib.toit", "farewell name/string:\n  print \"bye $name\"\n");
-        IFile main = create("rename_main.toit", "import .rename_lib show *\nmain:\n  farewell \"you\"\n  farewell \"me\"\n");
+        IFile lib = create("renamelib.toit", "farewell name/string:\n  print \"bye $name\"\n");
+        IFile main = create("renamemain.toit", "import .renamelib show *\nmain:\n  farewell \"you\"\n  farewell \"me\"\n");
         ITextEditor editor = open(main);
         warmUp(editor);
         editor.selectAndReveal(document(editor).get().indexOf("farewell \"you\"") + 3, 0);
@@ -130,6 +130,7 @@ public class ToitLanguageFeaturesTest {
             try {
                 onUi(() -> {
                     Text name = find(dialog, Text.class, t -> true);
+                    assertNotNull(name, "the wizard, not a message: " + labels(dialog));
                     assertEquals("farewell", name.getText(), "the old name offered");
                     name.setText("goodbye");
                     press(dialog, "Preview >");
@@ -149,10 +150,10 @@ public class ToitLanguageFeaturesTest {
         waitUntil(person::isDone, () -> "the rename wizard to be used and closed", SERVER_MS);
         person.join();
 
-        assertTrue(preview.stream().anyMatch(l -> l.contains("rename_lib.toit")) && preview.stream().anyMatch(l -> l.contains("rename_main.toit")),
+        assertTrue(preview.stream().anyMatch(l -> l.contains("renamelib.toit")) && preview.stream().anyMatch(l -> l.contains("renamemain.toit")),
                 "the preview lists both files: " + preview);
-        assertEquals("import .rename_lib show *\nmain:\n  goodbye \"you\"\n  goodbye \"me\"\n", document(editor).get());
-        waitUntil(() -> read(lib).startsWith("goodbye name/string:"), () -> "rename_lib.toit renamed: " + read(lib), UI_MS);
+        assertEquals("import .renamelib show *\nmain:\n  goodbye \"you\"\n  goodbye \"me\"\n", document(editor).get());
+        waitUntil(() -> read(lib).startsWith("goodbye name/string:"), () -> "renamelib.toit renamed: " + read(lib), UI_MS);
     }
 
     @Test
@@ -289,8 +290,8 @@ public class ToitLanguageFeaturesTest {
 
     @Test
     void signatureHelpShowsTheParametersOfTheCall() throws Exception {
-        create("sig_lib.toit", "/// Connects.\nconnect host/string port/int --secure/bool=false -> int:\n  return port\n");
-        IFile main = create("sig_main.toit", "import .sig_lib show *\nmain:\n  connect \"h\" \n");
+        create("siglib.toit", "/// Connects.\nconnect host/string port/int --secure/bool=false -> int:\n  return port\n");
+        IFile main = create("sigmain.toit", "import .siglib show *\nmain:\n  connect \"h\" \n");
         ITextEditor editor = open(main);
         warmUp(editor);
         editor.selectAndReveal(document(editor).get().indexOf("\"h\" ") + 4, 0);
@@ -405,6 +406,12 @@ public class ToitLanguageFeaturesTest {
         if (control instanceof Composite c) {
             for (Control child : c.getChildren()) collectTexts(child, texts);
         }
+    }
+
+    private static List<String> labels(Shell dialog) {
+        List<org.eclipse.swt.widgets.Label> labels = new ArrayList<>();
+        collect(dialog, org.eclipse.swt.widgets.Label.class, labels);
+        return labels.stream().map(org.eclipse.swt.widgets.Label::getText).toList();
     }
 
     private static List<String> treeLabels(Shell dialog) {

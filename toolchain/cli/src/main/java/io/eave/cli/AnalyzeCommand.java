@@ -153,46 +153,16 @@ final class AnalyzeCommand {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
-    private void printJson(Map<String, Path> files, List<ToitFrontEnd.Diagnostic> problems, List<String> unreadable) {
-        StringBuilder json = new StringBuilder("{\"files\":").append(files.size()).append(",\"diagnostics\":[");
-        String separator = "";
-        for (ToitFrontEnd.Diagnostic d : problems) {
-            json.append(separator).append("{\"file\":").append(quote(files.get(d.file()).toString()))
-                    .append(",\"line\":").append(d.line()).append(",\"column\":").append(d.column())
-                    .append(",\"length\":").append(d.length())
-                    .append(",\"severity\":").append(quote(d.severity().name().toLowerCase()))
-                    .append(",\"code\":").append(quote(shortCode(d.code())))
-                    .append(",\"message\":").append(quote(d.message())).append('}');
-            separator = ",";
-        }
-        json.append("],\"unreadable\":[");
-        separator = "";
-        for (String u : unreadable) {
-            json.append(separator).append(quote(u));
-            separator = ",";
-        }
-        out.println(json.append("]}"));
-    }
+    /** One problem in {@code --format json}. */
+    private record JsonProblem(String file, int line, int column, int length, String severity, String code, String message) {}
 
-    static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+    private record JsonReport(int files, List<JsonProblem> diagnostics, List<String> unreadable) {}
+
+    private void printJson(Map<String, Path> files, List<ToitFrontEnd.Diagnostic> problems, List<String> unreadable) {
+        List<JsonProblem> diagnostics = problems.stream().map(d -> new JsonProblem(files.get(d.file()).toString(), d.line(),
+                d.column(), d.length(), d.severity().name().toLowerCase(), shortCode(d.code()), d.message())).toList();
+        out.println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create()
+                .toJson(new JsonReport(files.size(), diagnostics, unreadable)));
     }
 
     /** One front end per process: creating it (Guice, the grammar) takes a while. */

@@ -95,15 +95,10 @@ class AdapterAgainstSimulatorTest {
     static final java.util.logging.Logger JSONRPC = java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
 
     static Path simulatorBinary() throws Exception {
-        String given = System.getProperty("eave.sim");
-        if (given != null && !given.isBlank()) {
-            return Path.of(given);
-        }
-        Path buildDir = ROOT.resolve("firmware/target/sim-build");
-        if (!Simulator.hasCmake() && !Files.isExecutable(buildDir.resolve("ports/host/eave-sim"))) {
+        if (!Simulator.availableIn(ROOT)) {
             Assumptions.abort("eave-sim end-to-end tests skipped: no cmake and no eave-sim (pass -Deave.sim=PATH)");
         }
-        return Simulator.findOrBuild(ROOT, buildDir, new StringBuilder());
+        return Simulator.ofSourceTree(ROOT, new StringBuilder());
     }
 
     @BeforeEach

@@ -1,4 +1,5 @@
-// Errors only the code generator finds, once the front end is satisfied.
+// Errors about calls and statements the code generator depends on: the front end reports them
+// (so the editor and `eave analyze` show them too); the generator keeps its own check as a net.
 main:
   x := 5
   x 3                               // expect error: call-variable

@@ -1,18 +1,10 @@
 package io.eave.launch;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.PlatformObject;
 import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
-import org.eclipse.debug.core.model.IProcess;
-import org.eclipse.debug.core.model.IStreamMonitor;
-import org.eclipse.debug.core.model.IStreamsProxy;
 
 import io.eave.compiler.debug.DebugInfo;
 import io.eave.device.ConsoleOutput;
@@ -25,17 +17,12 @@ import io.eave.devices.SharedDevice;
  * Everything here is driven by the device's messages on the link's thread, and nothing blocks:
  * the device answers with futures and events.
  */
-public final class ContainerProcess extends PlatformObject implements IProcess {
+public final class ContainerProcess extends DeviceProgramProcess {
     /** How long Terminate waits for the device to report the end before closing the console anyway. */
     private static final long STOP_WAIT_S = 5;
-    private final ILaunch launch;
-    private final String label;
     private final String container;
     private final SharedDevice device;
     private final DebugInfo debugInfo;
-    private final OutputMonitor out = new OutputMonitor();
-    private final OutputMonitor err = new OutputMonitor();
-    private final Map<String, String> attributes = new HashMap<>();
     private final Runnable stopConsole;
     private final Runnable stopEvents;
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
@@ -44,13 +31,10 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
 
     /** Adds itself to {@code launch}, which opens its console; nothing is sent to the device yet. */
     public ContainerProcess(ILaunch launch, String label, String container, SharedDevice device, DebugInfo debugInfo) {
-        this.launch = launch;
-        this.label = label;
+        super(launch, label);
         this.container = container;
         this.device = device;
         this.debugInfo = debugInfo;
-        attributes.put(IProcess.ATTR_PROCESS_TYPE, ToitLaunch.PROCESS_TYPE);
-        // no ATTR_PROCESS_LABEL: the console is then named "CONFIGURATION [Toit Application] LABEL"
         stopConsole = device.onConsole(this::console);
         stopEvents = device.onEvent(this::event);
         device.closed().whenComplete((v, e) -> {
@@ -59,8 +43,7 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
                 end(-1);
             }
         });
-        launch.addProcess(this);
-        fire(DebugEvent.CREATE);
+        addToLaunch();
     }
 
     /** The container's name on the device. */
@@ -77,11 +60,6 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
         return ended;
     }
 
-    /** A line from the launch itself (installing, failures): shown in the console's error color. */
-    public void message(String text) {
-        err.append(text);
-    }
-
     /** From now on the console shows the container's output, and its end ends this process. */
     public void starting() {
         startSent = true;
@@ -95,7 +73,11 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
 
     private void console(ConsoleOutput output) {
         if (startSent && !ended.isDone() && output.container().equals(container)) {
-            (output.stream() == ConsoleOutput.Stream.STDOUT ? out : err).append(output.text());
+            if (output.stream() == ConsoleOutput.Stream.STDOUT) {
+                output(output.text());
+            } else {
+                message(output.text());
+            }
         }
     }
 
@@ -105,9 +87,9 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
         } else if (event instanceof Message.Exited e && e.name().equals(container) && started && !ended.isDone()) {
             String report = ExitReport.describe(container, e, debugInfo);
             if (e.kind() == Message.EndKind.CODE && e.exitCode() == 0) {
-                out.append("\n" + report);
+                output("\n" + report);
             } else {
-                err.append("\n" + report);
+                message("\n" + report);
             }
             end((int) e.exitCode());
         }
@@ -118,13 +100,6 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
             stopConsole.run();
             stopEvents.run();
             fire(DebugEvent.TERMINATE);
-        }
-    }
-
-    private void fire(int kind) {
-        DebugPlugin plugin = DebugPlugin.getDefault();
-        if (plugin != null) {
-            plugin.fireDebugEventSet(new DebugEvent[] { new DebugEvent(this, kind) });
         }
     }
 
@@ -163,49 +138,6 @@ public final class ContainerProcess extends PlatformObject implements IProcess {
                 end(-1);
             }
         });
-    }
-
-    @Override
-    public String getLabel() {
-        return label;
-    }
-
-    @Override
-    public ILaunch getLaunch() {
-        return launch;
-    }
-
-    @Override
-    public IStreamsProxy getStreamsProxy() {
-        return streams;
-    }
-
-    private final IStreamsProxy streams = new IStreamsProxy() {
-        @Override
-        public IStreamMonitor getErrorStreamMonitor() {
-            return err;
-        }
-
-        @Override
-        public IStreamMonitor getOutputStreamMonitor() {
-            return out;
-        }
-
-        @Override
-        public void write(String input) throws IOException {
-            throw new IOException("programs on the device read no input from the console");
-        }
-    };
-
-    @Override
-    public synchronized void setAttribute(String key, String value) {
-        attributes.put(key, value);
-        fire(DebugEvent.CHANGE);
-    }
-
-    @Override
-    public synchronized String getAttribute(String key) {
-        return attributes.get(key);
     }
 
     @Override

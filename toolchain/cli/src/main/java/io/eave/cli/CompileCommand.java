@@ -17,7 +17,7 @@ import io.eave.compiler.image.ImageReader;
 
 /**
  * {@code eave compile FILE [-o OUT] [--disassemble]} writes a program image and its debug info
- * (OUT.debug.json); {@code eave analyze FILE} only reports the errors, exactly as compile does.
+ * (OUT.debug.json).
  */
 final class CompileCommand {
     private final PrintStream out;
@@ -26,31 +26,6 @@ final class CompileCommand {
     CompileCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-    }
-
-    int analyze(List<String> args) {
-        if (args.size() != 1) {
-            err.println("usage: eave analyze FILE");
-            return 2;
-        }
-        Path file = Path.of(args.get(0));
-        try {
-            Compiler.Output output = io.eave.compiler.Build.compile(file);
-            for (CompileError e : output.errors()) {
-                out.println(e);
-            }
-            if (output.ok()) {
-                out.println(file + ": no errors");
-                return 0;
-            }
-            return 1;
-        } catch (NoSuchFileException e) {
-            err.println("eave analyze: no such file: " + file);
-            return 2;
-        } catch (IOException e) {
-            err.println("eave analyze: " + e.getMessage());
-            return 1;
-        }
     }
 
     int compile(List<String> args) {

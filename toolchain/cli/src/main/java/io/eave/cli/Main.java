@@ -54,7 +54,7 @@ public final class Main {
             case "run": return new RunCommand(out, err).run(rest);
             case "compile": return new CompileCommand(out, err).compile(rest);
             case "lsp": return lsp(rest);
-            case "analyze": return new CompileCommand(out, err).analyze(rest);
+            case "analyze": return new AnalyzeCommand(out, err).run(rest);
             case "monitor": return new MonitorCommand(out, err).run(rest);
             case "tokens":
                 return tokens(rest);
@@ -137,7 +137,8 @@ public final class Main {
                   dap [--port N]   the debug adapter (DAP) on stdin/stdout, or on a local TCP port for an IDE
                   flash ...        write the firmware and a device name and secret to a board (./eave flash --help)
                   compile FILE     compile a Toit program to an image and its debug info (-o OUT, --disassemble)
-                  analyze FILE     report the errors of a Toit program, as compile does
+                  analyze PATH...  check Toit files or folders: path:line:column: error|warning: message [code]
+                                   (--syntax-only, --format text|json; exit 1 when there is an error)
                   lsp [--port N]   the Toit language server (LSP over stdio, or a loopback port)
                   run FILE         install and run a program on a device, showing its output
                   monitor          show a device's console

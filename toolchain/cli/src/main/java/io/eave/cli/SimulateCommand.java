@@ -85,14 +85,12 @@ final class SimulateCommand {
 
     /** The eave-sim binary: -Deave.sim, $EAVE_SIM, else built from firmware/ with CMake when needed. */
     static Path binary(PrintStream err) throws LinkException {
-        String given = System.getProperty("eave.sim", System.getenv("EAVE_SIM"));
-        if (given != null && !given.isBlank()) {
-            return Path.of(given);
-        }
         Path root = projectRoot();
-        err.println("eave: building eave-sim (firmware/ports/host) if needed...");
+        if (Simulator.named() == null) {
+            err.println("eave: building eave-sim (firmware/ports/host) if needed...");
+        }
         StringBuilder progress = new StringBuilder();
-        Path binary = Simulator.findOrBuild(root, root.resolve("firmware/target/sim-build"), progress);
+        Path binary = Simulator.ofSourceTree(root, progress);
         err.print(progress);
         return binary;
     }

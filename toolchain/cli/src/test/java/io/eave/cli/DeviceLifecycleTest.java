@@ -33,9 +33,8 @@ class DeviceLifecycleTest {
     static final Path HELLO = ROOT.resolve("docs/vectors/image/hello.bin");
 
     static Path binary() throws Exception {
-        String given = System.getProperty("eave.sim");
-        Assumptions.assumeTrue(given != null || Simulator.hasCmake(), "needs cmake to build eave-sim, or -Deave.sim=PATH");
-        return given != null ? Path.of(given) : Simulator.findOrBuild(ROOT, ROOT.resolve("firmware/target/sim-build"), new StringBuilder());
+        Assumptions.assumeTrue(Simulator.availableIn(ROOT), "needs cmake to build eave-sim, or -Deave.sim=PATH");
+        return Simulator.ofSourceTree(ROOT, new StringBuilder());
     }
 
     static Device connect(Simulator sim) throws Exception {

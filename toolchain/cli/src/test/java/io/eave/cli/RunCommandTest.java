@@ -36,10 +36,8 @@ class RunCommandTest {
 
     @BeforeAll
     static void startDevice() throws Exception {
-        String given = System.getProperty("eave.sim");
-        Assumptions.assumeTrue(given != null || Simulator.hasCmake(), "needs cmake to build eave-sim, or -Deave.sim=PATH");
-        Path binary = given != null ? Path.of(given)
-                : Simulator.findOrBuild(ROOT, ROOT.resolve("firmware/target/sim-build"), new StringBuilder());
+        Assumptions.assumeTrue(Simulator.availableIn(ROOT), "needs cmake to build eave-sim, or -Deave.sim=PATH");
+        Path binary = Simulator.ofSourceTree(ROOT, new StringBuilder());
         sim = Simulator.start(binary, "runtest", dir.resolve("run.store"), "run-secret");
     }
 

@@ -36,7 +36,7 @@ class SimulateCommandTest {
 
     @Test
     void simulateStartsTheDevicePrintsItsAddressesAndDevicesListsIt(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(System.getProperty("eave.sim") != null || Simulator.hasCmake(),
+        Assumptions.assumeTrue(Simulator.availableIn(SimulateCommand.projectRoot()),
                 "needs cmake to build eave-sim, or -Deave.sim=PATH");
         AtomicReference<String> name = new AtomicReference<>();
         AtomicReference<String> listed = new AtomicReference<>();

@@ -95,15 +95,10 @@ class AdapterAgainstSimulatorTest {
     static final java.util.logging.Logger JSONRPC = java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
 
     static Path simulatorBinary() throws Exception {
-        String given = System.getProperty("eave.sim");
-        if (given != null && !given.isBlank()) {
-            return Path.of(given);
-        }
-        Path buildDir = ROOT.resolve("firmware/target/sim-build");
-        if (!Simulator.hasCmake() && !Files.isExecutable(buildDir.resolve("ports/host/eave-sim"))) {
+        if (!Simulator.availableIn(ROOT)) {
             Assumptions.abort("eave-sim end-to-end tests skipped: no cmake and no eave-sim (pass -Deave.sim=PATH)");
         }
-        return Simulator.findOrBuild(ROOT, buildDir, new StringBuilder());
+        return Simulator.ofSourceTree(ROOT, new StringBuilder());
     }
 
     @BeforeEach
@@ -454,7 +449,7 @@ class AdapterAgainstSimulatorTest {
                 sleep --ms=5
             """;
 
-    /** Attach to a container that already runs, stop it at a breakpoint, detach: it runs on. */
+    /** Attach to a container that already runs, pause it, stop it at a breakpoint, detach: it runs on. */
     @Test
     void attachToARunningContainerStopsItAtABreakpointAndDetachingLeavesItRunning() throws Exception {
         Files.writeString(main, LOOPER);
@@ -477,8 +472,24 @@ class AdapterAgainstSimulatorTest {
             attach.put("container", "looper");
             get(server.attach(attach));
             next(String.class, "initialized"::equals);
-            setBreakpoints(4);
             get(server.configurationDone(new ConfigurationDoneArguments()));
+
+            org.eclipse.lsp4j.debug.Thread[] threads = get(server.threads()).getThreads();
+            assertEquals(1, threads.length, "the looper's one task");
+            PauseArguments pause = new PauseArguments();
+            pause.setThreadId(threads[0].getId());
+            get(server.pause(pause));
+            StoppedEventArguments paused = stopped();
+            assertEquals("pause", paused.getReason());
+            // Mostly asleep: the top frames may be the core library's sleep; main is in its loop.
+            StackFrame[] pausedStack = frames(paused.getThreadId(), 0, 20);
+            StackFrame inMain = Arrays.stream(pausedStack).filter(f -> f.getName().equals("main")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no main in " + Arrays.stream(pausedStack)
+                            .map(f -> f.getName() + ":" + f.getLine()).toList()));
+            assertTrue(inMain.getLine() >= 3 && inMain.getLine() <= 5, "paused inside the loop, not at line " + inMain.getLine());
+
+            setBreakpoints(4);
+            resume(paused.getThreadId());
             StoppedEventArguments hit = stopped();
             assertEquals("breakpoint", hit.getReason());
             StackFrame top = frames(hit.getThreadId(), 0, 1)[0];
@@ -520,5 +531,45 @@ class AdapterAgainstSimulatorTest {
         resume(thrown.getThreadId());
         waitForOutput("got caught one\n");
         assertEquals(0, next(ExitedEventArguments.class, e -> true).getExitCode(), "no further stop: the exception was caught");
+    }
+
+    /** Lines without code, files that are not part of the program: unverified, with the reason. */
+    @Test
+    void breakpointsOutsideTheProgramAndInOtherFilesAreUnverifiedWithAReason() throws Exception {
+        initializeAndLaunch(true);
+        Breakpoint[] placed = setBreakpoints(100, 12, 13);
+        assertFalse(placed[0].isVerified(), "line 100 is past the end of main.toit");
+        assertTrue(placed[0].getMessage() != null && !placed[0].getMessage().isBlank(), "and says why");
+        assertEquals(13, placed[1].getLine());
+        assertEquals(placed[1].getId(), placed[2].getId(), "lines 12 and 13 stop at the same statement: one breakpoint");
+        SetBreakpointsArguments other = new SetBreakpointsArguments();
+        Source source = new Source();
+        source.setPath(dir.resolve("other.toit").toString());
+        other.setSource(source);
+        SourceBreakpoint b = new SourceBreakpoint();
+        b.setLine(3);
+        other.setBreakpoints(new SourceBreakpoint[] {b});
+        Breakpoint elsewhere = get(server.setBreakpoints(other)).getBreakpoints()[0];
+        assertFalse(elsewhere.isVerified());
+        assertTrue(elsewhere.getMessage().contains("is not part of the program being debugged"), elsewhere.getMessage());
+        get(server.terminate(new TerminateArguments()));
+        next(TerminatedEventArguments.class, e -> true);
+    }
+
+    @Test
+    void aLaunchOfAMissingFileOrWithoutADeviceSaysWhatIsWrong() throws Exception {
+        InitializeRequestArguments init = new InitializeRequestArguments();
+        init.setAdapterID("eave");
+        get(server.initialize(init));
+        Map<String, Object> launch = new HashMap<>();
+        launch.put("program", dir.resolve("missing.toit").toString());
+        launch.put("device", device());
+        launch.put("secret", SECRET);
+        String error = errorOf(server.launch(launch));
+        assertTrue(error.contains("no such program file"), error);
+        Map<String, Object> noDevice = new HashMap<>();
+        noDevice.put("program", main.toString());
+        error = errorOf(server.launch(noDevice));
+        assertTrue(error.contains("needs 'device'"), error);
     }
 }

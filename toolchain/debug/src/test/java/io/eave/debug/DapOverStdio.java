@@ -54,11 +54,7 @@ public final class DapOverStdio {
     }
 
     static Path findSimulator(Appendable progress) throws Exception {
-        String given = System.getProperty("eave.sim");
-        if (given != null && !given.isBlank()) {
-            return Path.of(given);
-        }
         Path root = Path.of(System.getProperty("eave.root", "../..")).toAbsolutePath().normalize();
-        return io.eave.link.Simulator.findOrBuild(root, root.resolve("firmware/target/sim-build"), progress);
+        return io.eave.link.Simulator.ofSourceTree(root, progress);
     }
 }

@@ -59,6 +59,32 @@ public final class Simulator implements AutoCloseable {
         this.secretFile = secretPath;
     }
 
+    /** The one build of eave-sim in a source tree, shared by the CLI, the IDE's tests and every module's tests. */
+    public static Path buildDir(Path root) {
+        return root.resolve("firmware/target/sim-build");
+    }
+
+    /** A binary named by -Deave.sim or $EAVE_SIM, or null. */
+    public static Path named() {
+        String given = System.getProperty("eave.sim", System.getenv("EAVE_SIM"));
+        return given == null || given.isBlank() ? null : Path.of(given);
+    }
+
+    /**
+     * The eave-sim of the source tree {@code root}: the binary named by -Deave.sim or $EAVE_SIM,
+     * else built (incrementally) with CMake into {@link #buildDir}, else an earlier build.
+     */
+    public static Path ofSourceTree(Path root, Appendable progress) throws LinkException {
+        Path given = named();
+        return given != null ? given : findOrBuild(root, buildDir(root), progress);
+    }
+
+    /** Whether {@link #ofSourceTree} can give a binary here: one was named, cmake is installed, or one was built before. */
+    public static boolean availableIn(Path root) {
+        return named() != null || hasCmake() || Files.isExecutable(buildDir(root).resolve("ports/host/eave-sim"))
+                || Files.isExecutable(root.resolve("firmware/target/cmake/ports/host/eave-sim"));
+    }
+
     /** The eave-sim binary under the project root's firmware/ build folders, built with CMake when needed. */
     public static Path findOrBuild(Path root, Path buildDir, Appendable progress) throws LinkException {
         Path built = buildDir.resolve("ports/host/eave-sim");

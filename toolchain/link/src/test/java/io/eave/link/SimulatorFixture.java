@@ -18,17 +18,10 @@ final class SimulatorFixture {
     }
 
     static Path binary() throws LinkException {
-        String given = System.getProperty("eave.sim");
-        if (given != null && !given.isBlank()) {
-            return Path.of(given);
-        }
-        // One build of eave-sim for every module's tests (the CLI and the IDE use the same folder).
-        Path buildDir = ROOT.resolve("firmware/target/sim-build");
-        if (!Simulator.hasCmake() && !Files.isExecutable(buildDir.resolve("ports/host/eave-sim"))
-                && !Files.isExecutable(ROOT.resolve("firmware/target/cmake/ports/host/eave-sim"))) {
+        if (!Simulator.availableIn(ROOT)) {
             Assumptions.abort("eave-sim end-to-end tests skipped: cmake is not installed and no eave-sim binary exists"
                     + " (install cmake and gcc, or pass -Deave.sim=PATH)");
         }
-        return Simulator.findOrBuild(ROOT, buildDir, new StringBuilder());
+        return Simulator.ofSourceTree(ROOT, new StringBuilder());
     }
 }

@@ -76,4 +76,12 @@ public final class ToitIssueCodes {
     public static final String ABSTRACT_MEMBER_IN_CONCRETE_CLASS = PREFIX + "abstract-member-in-concrete-class";
     /** {@code f (x = 1)}: plain assignment only as a statement or initializer. */
     public static final String MISPLACED_ASSIGNMENT = PREFIX + "misplaced-assignment";
+
+    // ---- statements --------------------------------------------------------------------
+    /** {@code break} with no loop around it (a block in a loop is fine; a lambda is not). */
+    public static final String BREAK_OUTSIDE_LOOP = PREFIX + "break-outside-loop";
+    /** {@code continue} with no loop around it; inside a block, {@code continue.label} ends the block's call. */
+    public static final String CONTINUE_OUTSIDE_LOOP = PREFIX + "continue-outside-loop";
+    /** {@code x 3} where {@code x} is a local or parameter: blocks and lambdas are called with {@code .call}. */
+    public static final String CALL_OF_VARIABLE = PREFIX + "call-variable";
 }

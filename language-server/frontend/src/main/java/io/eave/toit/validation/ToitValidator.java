@@ -47,7 +47,7 @@ import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.ComposedChecks;
 
 /** Checks beyond the grammar; every issue carries a code from {@link ToitIssueCodes}. */
-@ComposedChecks(validators = DeclarationValidator.class)
+@ComposedChecks(validators = {DeclarationValidator.class, StatementValidator.class})
 public class ToitValidator extends AbstractDeclarativeValidator {
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);

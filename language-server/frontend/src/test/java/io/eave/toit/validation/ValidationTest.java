@@ -169,6 +169,32 @@ class ValidationTest {
     }
 
     @Test
+    void breakAndContinueNeedALoopAroundThem() {
+        assertIssue("main:\n  break\n", ToitIssueCodes.BREAK_OUTSIDE_LOOP, 2, 3, 5);
+        assertIssue("main:\n  [1].do: continue\n", ToitIssueCodes.CONTINUE_OUTSIDE_LOOP, 2, 11, 8);
+        assertTrue(only("main:\n  [1].do: continue\n").message().contains("continue.do"), "points to continue.label");
+        // A lambda may run after the loop is gone: it is a boundary.
+        assertIssue("main:\n  while true:\n    f := :: break\n", ToitIssueCodes.BREAK_OUTSIDE_LOOP, 3, 13, 5);
+        assertClean("""
+                main:
+                  while true:
+                    [1, 2].do: if it == 2: break
+                  for i := 0; i < 3; i++:
+                    3.repeat:
+                      if it == i: continue
+                  [1].do: continue.do
+                  [1].do: | x | if x > 0: continue.do
+                """);
+    }
+
+    @Test
+    void aVariableIsCalledWithDotCall() {
+        assertIssue("main:\n  x := 5\n  x 3\n", ToitIssueCodes.CALL_OF_VARIABLE, 3, 3, 1);
+        assertIssue("run f/Lambda:\n  f 1\n\nmain:\n  run:: it\n", ToitIssueCodes.CALL_OF_VARIABLE, 2, 3, 1);
+        assertClean("run f/Lambda:\n  f.call 1\n\nmain:\n  run:: it\n");
+    }
+
+    @Test
     void labelledBreak() {
         assertIssue("main:\n  [1].do: break.do\n", ToitIssueCodes.LABELLED_BREAK, 2, 17, 2);
     }

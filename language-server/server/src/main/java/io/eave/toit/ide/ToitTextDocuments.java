@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.ImplementationParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
@@ -35,6 +36,7 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -48,6 +50,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -164,6 +167,24 @@ final class ToitTextDocuments implements TextDocumentService {
                 }).toList());
     }
 
+    /** Subclasses of a class, overriding members of a method or field, across the workspace. */
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> implementation(ImplementationParams params) {
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+            if (target == null) return Either.forLeft(List.of());
+            List<Location> found = new ArrayList<>();
+            for (var d : References.implementations(target.declaration(), target.result())) {
+                var unit = (io.eave.toit.ast.Unit) org.eclipse.xtext.EcoreUtil2.getRootContainer(d);
+                var name = Navigation.nameNode(d);
+                if (d.eResource() == null || !d.eResource().getURI().isFile() || name == null) continue;
+                TextPositions p = new TextPositions(References.text(unit));
+                found.add(new Location(uriOf(d.eResource().getURI().toFileString()),
+                        new Range(p.position(name.getOffset()), p.position(name.getEndOffset()))));
+            }
+            return Either.forLeft(found);
+        });
+    }
+
     /** The names of the declaration under the cursor in this document (all of them, writes marked). */
     @Override
     public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
@@ -264,9 +285,27 @@ final class ToitTextDocuments implements TextDocumentService {
         return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
     }
 
+    /** The edits of whole-document formatting that lie within the range. */
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+        String text = texts.get(params.getTextDocument().getUri());
+        if (text == null) return CompletableFuture.completedFuture(List.of());
+        TextPositions positions = new TextPositions(text);
+        int from = positions.offset(params.getRange().getStart());
+        int to = positions.offset(params.getRange().getEnd());
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text).stream()
+                .filter(e -> positions.offset(e.getRange().getStart()) >= from && positions.offset(e.getRange().getEnd()) <= to).toList(), requests);
+    }
+
     @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
-        return withUnit(params.getTextDocument().getUri(), Highlighting::of).thenApply(SemanticTokens::new);
+        return withUnit(params.getTextDocument().getUri(), unit -> Highlighting.of(unit, null)).thenApply(SemanticTokens::new);
+    }
+
+    /** The tokens of the lines a client shows (a large file need not be classified whole). */
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        return withUnit(params.getTextDocument().getUri(), unit -> Highlighting.of(unit, params.getRange())).thenApply(SemanticTokens::new);
     }
 
     /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */

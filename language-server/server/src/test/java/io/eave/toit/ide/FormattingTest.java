@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eave.toit.ToitFrontEnd;
-import io.eave.toit.parser.Lexeme;
 import io.eave.toit.parser.ToitLexer;
 import io.eave.toit.services.AstPrinter;
 import java.nio.file.Files;
@@ -55,6 +54,17 @@ class FormattingTest {
                 + "  print x  // note\n  y := 1 + \\  \n    2\n", formatted);
         assertEquals(formatted, format(formatted));
         assertEquals("main:\n  print 1\n", format("main:\n  print 1   "));   // the last line gets its break
+    }
+
+    @Test
+    void rangeFormattingStaysInItsRange() throws Exception {
+        String text = "main:  \n  print 1  \n\n\n\n\n  print 2  \n";
+        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
+                List.of(new TextDocumentContentChangeEvent(text))));
+        List<? extends TextEdit> edits = await(session.documents().rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(
+                new TextDocumentIdentifier(URI), new FormattingOptions(2, true),
+                new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(1, 0), new org.eclipse.lsp4j.Position(2, 0)))));
+        assertEquals("main:  \n  print 1\n\n\n\n\n  print 2  \n", ServerSession.apply(text, List.copyOf(edits)));
     }
 
     @Test

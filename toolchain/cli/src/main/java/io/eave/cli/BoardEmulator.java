@@ -3,7 +3,9 @@ package io.eave.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,25 +27,33 @@ import io.eave.link.SerialTransport;
 /**
  * A QEMU board running an Eave board image: the emulator started with the board's UART on a pty
  * ({@code -serial pty}) and the device configuration (name, secret) loaded at the address where
- * the firmware reads it ({@code firmware/ports/<board>/board.ld}), then the device's HELLO awaited
- * over the real link. Hosts reach the board at {@link #serialPath()} like a USB-UART.
+ * the firmware reads it ({@code firmware/ports/<board>/board.ld}) and the program store kept in a
+ * file on the device QEMU backs with it, then the device's HELLO awaited over the real link. Hosts reach the board at {@link #serialPath()} like a USB-UART.
  */
 final class BoardEmulator implements AutoCloseable {
 
-    /** The emulated boards: the QEMU machine and where the firmware expects its configuration. */
+    /**
+     * The emulated boards: the QEMU machine, where the firmware expects its configuration, and the
+     * device QEMU keeps the program store's file in (firmware/ports/BOARD/board.ld, docs/firmware.md).
+     */
     enum Board {
-        QEMU_ARM("qemu-arm", "QEMU mps2-an385, Cortex-M3", 0x003FF000L, "qemu-system-arm", "-M", "mps2-an385"),
-        QEMU_RISCV("qemu-riscv", "QEMU virt, rv32imac", 0x803FF000L, "qemu-system-riscv32", "-M", "virt", "-bios", "none");
+        /** mps2-an385 has no flash: its 16 MiB PSRAM (QEMU's machine RAM) is mapped from the store file. */
+        QEMU_ARM("qemu-arm", "QEMU mps2-an385, Cortex-M3", 0x003FF000L, 16L << 20, "qemu-system-arm", "-M", "mps2-an385"),
+        /** virt's first CFI flash, pflash0 (32 MiB), is the store file. */
+        QEMU_RISCV("qemu-riscv", "QEMU virt, rv32imac", 0x803FF000L, 32L << 20, "qemu-system-riscv32", "-M", "virt", "-bios", "none");
 
         final String id;
         final String machine;
         final long configAddress;
+        /** Bytes of the store file: the whole device QEMU backs with it, of which the store uses the start. */
+        final long storeFileSize;
         final List<String> qemu;
 
-        Board(String id, String machine, long configAddress, String... qemu) {
+        Board(String id, String machine, long configAddress, long storeFileSize, String... qemu) {
             this.id = id;
             this.machine = machine;
             this.configAddress = configAddress;
+            this.storeFileSize = storeFileSize;
             this.qemu = List.of(qemu);
         }
 
@@ -53,6 +63,47 @@ final class BoardEmulator implements AutoCloseable {
 
         static List<String> ids() {
             return Arrays.stream(values()).map(b -> b.id).toList();
+        }
+
+        /** QEMU's arguments that load {@code image} and keep the store in {@code store}. */
+        List<String> imageAndStore(Path image, Path store) {
+            return switch (this) {
+                case QEMU_ARM -> List.of("-machine", "memory-backend=eave-store",
+                        "-object", "memory-backend-file,id=eave-store,size=" + storeFileSize + ",share=on,mem-path=" + option(store),
+                        "-kernel", image.toString());
+                // With pflash0 given, QEMU 7.2's reset code jumps into the flash, and with pflash1 it
+                // skips -kernel: the generic loader loads the ELF and starts the CPU at its entry instead.
+                case QEMU_RISCV -> List.of("-drive", "if=pflash,unit=0,format=raw,file=" + option(store),
+                        "-device", "loader,file=" + option(image) + ",cpu-num=0");
+            };
+        }
+    }
+
+    /** A path as a value inside a QEMU option list, where a comma is written twice. */
+    static String option(Path path) {
+        return path.toString().replace(",", ",,");
+    }
+
+    /**
+     * Makes {@code store} ready for QEMU: a missing file is created at the board's size (sparse,
+     * reading as zeros: the firmware formats it at boot); a file of another size is refused, since
+     * QEMU would refuse it less clearly.
+     */
+    static void prepareStore(Board board, Path store) throws IOException {
+        Path parent = store.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!Files.exists(store)) {
+            try (RandomAccessFile file = new RandomAccessFile(store.toFile(), "rw")) {
+                file.setLength(board.storeFileSize);
+            }
+            return;
+        }
+        long size = Files.size(store);
+        if (size != board.storeFileSize) {
+            throw new IOException("the store " + store + " has " + size + " bytes, not the " + board.storeFileSize + " of a " + board.id
+                    + " board's store: it belongs to another board; pass another --store, or move it away to start afresh");
         }
     }
 
@@ -77,12 +128,15 @@ final class BoardEmulator implements AutoCloseable {
         this.log = log;
     }
 
-    /** The QEMU command line that boots {@code image} with {@code config} (a 128-byte DeviceConfig file). */
-    static List<String> command(Board board, Path image, Path config) {
+    /**
+     * The QEMU command line that boots {@code image} with {@code config} (a 128-byte DeviceConfig
+     * file) and its program store in {@code store} (a file {@link #prepareStore} made ready).
+     */
+    static List<String> command(Board board, Path image, Path config, Path store) {
         List<String> command = new ArrayList<>(board.qemu);
-        command.addAll(List.of("-nic", "none", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "pty",
-                "-kernel", image.toString(),
-                "-device", "loader,file=" + config + ",addr=0x" + Long.toHexString(board.configAddress)));
+        command.addAll(List.of("-nic", "none", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "pty"));
+        command.addAll(board.imageAndStore(image, store));
+        command.addAll(List.of("-device", "loader,file=" + option(config) + ",addr=0x" + Long.toHexString(board.configAddress)));
         return command;
     }
 
@@ -97,8 +151,13 @@ final class BoardEmulator implements AutoCloseable {
      * {@code timeout}. The link connection used for that is closed again: the line is free for
      * the next host.
      */
-    static BoardEmulator start(Board board, Path image, Path config, Duration timeout) throws LinkException {
-        List<String> command = command(board, image, config);
+    static BoardEmulator start(Board board, Path image, Path config, Path store, Duration timeout) throws LinkException {
+        try {
+            prepareStore(board, store);
+        } catch (IOException e) {
+            throw new LinkException(e.getMessage(), e);
+        }
+        List<String> command = command(board, image, config, store);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -201,7 +260,7 @@ final class BoardEmulator implements AutoCloseable {
         return process;
     }
 
-    /** Ends QEMU (the board's RAM, and with it its program store, is gone). */
+    /** Ends QEMU; what the firmware wrote to the store is in the store file already. */
     @Override
     public void close() {
         process.destroy();

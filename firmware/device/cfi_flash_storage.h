@@ -2,7 +2,8 @@
  * 0x0001), memory-mapped and read in place: QEMU's pflash (the riscv `virt` machine's pflash0,
  * backed by a file) and the parallel flash of many boards. Two 16-bit chips side by side make a
  * 32-bit bus, so commands go to both halves and both report status. Erasing a block and
- * programming a word use the chip's own commands and wait for its status; the NOR rules are
+ * programming (through the chips' write buffer, whose size their CFI table gives) use the chips'
+ * own commands and wait for their status; the NOR rules are
  * checked first (a word that is not erased is never programmed), so a store bug fails here as it
  * would corrupt a real chip. Portable C: it only touches the flash through volatile pointers. */
 #ifndef EAVE_CFI_FLASH_STORAGE_H
@@ -14,6 +15,7 @@ typedef struct {
   eave_storage storage;    /* pass &flash->storage to the store */
   volatile uint32_t *base; /* the first byte the store uses: a block boundary of the flash */
   uint32_t size;
+  uint32_t buffer_words;   /* bus words one buffered program takes, aligned windows; 1: none */
   uint32_t status;         /* the status register after the last failed command, for reports */
 } eave_cfi_flash_storage;
 

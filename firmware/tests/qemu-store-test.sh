@@ -131,9 +131,14 @@ expect_running_on_boot keeper
 say "after the cut: keeper intact, big absent"
 
 # 4. The torn record does not block the store: big installs, and both survive a reboot.
+# Timed against a list, which costs the same CLI start and connection: the difference is the
+# install itself (21 KB over the pty, written to flash, verified, and a compaction first).
 started=$(date +%s%N)
+row keeper >/dev/null
+listed=$(date +%s%N)
 eave container install big "$work/big.img" --device "$pty" >/dev/null 2>"$work/big.err" || fail "install big: $(cat "$work/big.err")"
-say "big installed in $(( ($(date +%s%N) - started) / 1000000 )) ms (the CLI's start included), compacting the torn record away"
+installed=$(date +%s%N)
+say "big installed (compacting the torn record away): $(( (installed - listed) / 1000000 )) ms, a list $(( (listed - started) / 1000000 )) ms"
 stop_board
 boot
 expect_running_on_boot keeper

@@ -143,4 +143,4 @@ stop_board
 boot
 expect_running_on_boot keeper
 [ -n "$(row big)" ] || fail "big is not listed after the reboot: $(cat "$work/list.out")"
-say "ok: keeper and big listed after the last reboot"
+say "ok: keeper and big listed after the last reboot (store file $(stat -c %s "$store") bytes, $(du -k "$store" | cut -f1) KiB on disk)"

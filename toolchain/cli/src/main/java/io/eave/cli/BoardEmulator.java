@@ -4,9 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,13 +123,15 @@ final class BoardEmulator implements AutoCloseable {
     private final String serialPath;
     private final Hello hello;
     private final List<String> log;
+    private final FileChannel storeLock;
 
-    private BoardEmulator(Board board, Process process, String serialPath, Hello hello, List<String> log) {
+    private BoardEmulator(Board board, Process process, String serialPath, Hello hello, List<String> log, FileChannel storeLock) {
         this.board = board;
         this.process = process;
         this.serialPath = serialPath;
         this.hello = hello;
         this.log = log;
+        this.storeLock = storeLock;
     }
 
     /**
@@ -152,11 +158,23 @@ final class BoardEmulator implements AutoCloseable {
      * the next host.
      */
     static BoardEmulator start(Board board, Path image, Path config, Path store, Duration timeout) throws LinkException {
+        FileChannel lock;
         try {
             prepareStore(board, store);
+            lock = lockStore(store);
         } catch (IOException e) {
             throw new LinkException(e.getMessage(), e);
         }
+        try {
+            return start(board, image, config, store, timeout, lock);
+        } catch (LinkException | RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static BoardEmulator start(Board board, Path image, Path config, Path store, Duration timeout, FileChannel lock)
+            throws LinkException {
         List<String> command = command(board, image, config, store);
         Process process;
         try {
@@ -173,7 +191,7 @@ final class BoardEmulator implements AutoCloseable {
         try {
             String path = pty.get(PTY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             Hello hello = awaitHello(process, path, timeout, log);
-            return new BoardEmulator(board, process, path, hello, log);
+            return new BoardEmulator(board, process, path, hello, log, lock);
         } catch (TimeoutException | ExecutionException e) {
             process.destroy();
             throw new LinkException(command.get(0) + " did not open its serial pty within " + PTY_WAIT.toSeconds() + " s" + explain(process, log), e);
@@ -184,6 +202,38 @@ final class BoardEmulator implements AutoCloseable {
         } catch (LinkException | RuntimeException e) {
             process.destroy();
             throw e;
+        }
+    }
+
+    /**
+     * Claims {@code store} for this board while it runs: two boards on one file would be two chips
+     * sharing one flash (on qemu-arm QEMU maps the file without locking it). The lock covers byte 0
+     * only, clear of the bytes QEMU's own image locking uses (from offset 100).
+     */
+    static FileChannel lockStore(Path store) throws IOException {
+        FileChannel channel = FileChannel.open(store, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, 1, false);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("the store " + store + " is in use by another running board (eave simulate --board):"
+                    + " stop that one, or pass another --store");
+        }
+        return channel;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the lock goes with the channel; nothing else to release
         }
     }
 
@@ -271,6 +321,8 @@ final class BoardEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(storeLock);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,17 @@ class BoardCommandTest {
         assertEquals(32L << 20, Files.size(store));
         IOException e = assertThrows(IOException.class, () -> BoardEmulator.prepareStore(BoardEmulator.Board.QEMU_ARM, store));
         assertTrue(e.getMessage().contains("belongs to another board"), e.getMessage());
+    }
+
+    @Test
+    void aStoreInUseByARunningBoardIsRefused(@TempDir Path dir) throws IOException {
+        Path store = dir.resolve("busy.store");
+        BoardEmulator.prepareStore(BoardEmulator.Board.QEMU_ARM, store);
+        try (FileChannel first = BoardEmulator.lockStore(store)) {
+            IOException e = assertThrows(IOException.class, () -> BoardEmulator.lockStore(store));
+            assertTrue(e.getMessage().contains("is in use by another running board"), e.getMessage());
+        }
+        BoardEmulator.lockStore(store).close(); // free again once the first board is gone
     }
 
     @Test

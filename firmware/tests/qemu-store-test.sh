@@ -5,7 +5,7 @@
 #   1. boot with a new store file, install `keeper` (prints, then sleeps) with run-on-boot;
 #   2. kill QEMU (SIGKILL: a power cut), boot again on the same file: keeper is listed, flagged
 #      run-on-boot and running, started by the boot alone;
-#   3. install `big` (20 KB) and kill QEMU while its data streams in; boot again: keeper is still
+#   3. install `big` (41 KB) and kill QEMU while its data streams in; boot again: keeper is still
 #      there and running, big is not (its record was never committed);
 #   4. install big again (the store compacts the torn record away), then stop QEMU and boot once
 #      more: both are there.
@@ -83,11 +83,11 @@ expect_running_on_boot() {
 }
 
 printf 'main:\n  print "keeper started"\n  sleep --ms=100_000_000\n' >"$work/keeper.toit"
-# 20 KB of constant text: about 40 install chunks, time to cut the power among them.
+# 40 KB of constant text: about 80 install chunks, time to cut the power among them.
 python3 -c "
 print('main:')
 print('  print \"big \$(TEXT.size)\"')
-print('TEXT ::= \"' + ''.join(chr(97 + (i * 7) % 26) for i in range(20000)) + '\"')" >"$work/big.toit"
+print('TEXT ::= \"' + ''.join(chr(97 + (i * 7) % 26) for i in range(40000)) + '\"')" >"$work/big.toit"
 eave compile "$work/keeper.toit" -o "$work/keeper.img" >/dev/null 2>"$work/compile.err" || fail "compile: $(cat "$work/compile.err")"
 eave compile "$work/big.toit" -o "$work/big.img" >/dev/null 2>"$work/compile.err" || fail "compile: $(cat "$work/compile.err")"
 
@@ -132,7 +132,7 @@ say "after the cut: keeper intact, big absent"
 
 # 4. The torn record does not block the store: big installs, and both survive a reboot.
 # Timed against a list, which costs the same CLI start and connection: the difference is the
-# install itself (21 KB over the pty, written to flash, verified, and a compaction first).
+# install itself (41 KB over the pty, written to flash, verified, and a compaction first).
 started=$(date +%s%N)
 row keeper >/dev/null
 listed=$(date +%s%N)

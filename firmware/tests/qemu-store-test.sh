@@ -66,9 +66,13 @@ power_cut() {
   simulate_pid=
 }
 
-# The `eave container list` row of NAME, or nothing.
-row() {
+# Asks the board for its containers (each call costs a CLI start: the rows are read from this).
+list() {
   eave container list --device "$pty" >"$work/list.out" 2>"$work/list.err" || fail "list failed: $(cat "$work/list.err")"
+}
+
+# The row of NAME in the last list, or nothing.
+row() {
   awk -v n="$1" '$1 == n' "$work/list.out"
 }
 
@@ -96,11 +100,13 @@ boot
 say "booted on a new store $(stat -c %s "$store") bytes, serial $pty"
 eave container install keeper "$work/keeper.img" --run-on-boot --device "$pty" >/dev/null 2>"$work/install.err" \
   || fail "install keeper: $(cat "$work/install.err")"
+list
 [ -n "$(row keeper)" ] || fail "keeper is not listed after its install"
 
 # 2. Power cut, boot again: keeper comes back and runs without being asked.
 power_cut
 boot
+list
 expect_running_on_boot keeper
 say "keeper survived a power cut and started at boot: $(row keeper | tr -s ' ')"
 
@@ -126,6 +132,7 @@ say "power cut after ${cut% *} of ${cut#* } bytes of big"
 python3 -c "import sys; d = open(sys.argv[1], 'rb').read(1 << 20); sys.exit(0 if b'EAVR' in d and b'big\\0\\0\\0\\0' in d else 1)" "$store" \
   || fail "no trace of big's install in the store file: the power cut came before it began"
 boot
+list
 expect_running_on_boot keeper
 [ -z "$(row big)" ] || fail "big is listed after a power cut in the middle of its install: $(row big)"
 say "after the cut: keeper intact, big absent"
@@ -134,13 +141,14 @@ say "after the cut: keeper intact, big absent"
 # Timed against a list, which costs the same CLI start and connection: the difference is the
 # install itself (41 KB over the pty, written to flash, verified, and a compaction first).
 started=$(date +%s%N)
-row keeper >/dev/null
+list
 listed=$(date +%s%N)
 eave container install big "$work/big.img" --device "$pty" >/dev/null 2>"$work/big.err" || fail "install big: $(cat "$work/big.err")"
 installed=$(date +%s%N)
 say "big installed (compacting the torn record away): $(( (installed - listed) / 1000000 )) ms, a list $(( (listed - started) / 1000000 )) ms"
 stop_board
 boot
+list
 expect_running_on_boot keeper
 [ -n "$(row big)" ] || fail "big is not listed after the reboot: $(cat "$work/list.out")"
 say "ok: keeper and big listed after the last reboot (store file $(stat -c %s "$store") bytes, $(du -k "$store" | cut -f1) KiB on disk)"

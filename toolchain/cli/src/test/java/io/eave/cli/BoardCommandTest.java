@@ -1,5 +1,6 @@
 package io.eave.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -163,6 +164,38 @@ class BoardCommandTest {
         Hello h = (Hello) hello.get();
         assertEquals(name, h.name());
         assertTrue(h.board().startsWith(board.id + " ("), h.board());
+    }
+
+    @Test
+    void aFlashedBoardRunsOnTheStoreInItsFolderWhichAReflashKeeps(@TempDir Path home) throws IOException {
+        BoardEmulator.Board board = BoardEmulator.Board.QEMU_ARM;
+        Path image = BoardCommand.imageIn(imagesDir(), board);
+        Assumptions.assumeTrue(Files.isRegularFile(image), "no " + board.id + " image at " + image + " (built by the firmware module)");
+        Assumptions.assumeTrue(onPath(board.qemu.get(0)), board.qemu.get(0) + " is not installed");
+        String previous = System.getProperty("eave.home");
+        System.setProperty("eave.home", home.toString());
+        try {
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            String[] flash = {"--board", board.id, "--image", image.toString(), "--name", "lab"};
+            assertEquals(0, new FlashCommand(quiet, errStream, false).run(List.of(flash)), errors());
+            Path store = home.resolve("boards/lab/qemu-arm.store");
+            int code = new BoardCommand(outStream, errStream).run(List.of("--board", board.id, "--name", "lab"), running -> { });
+            assertEquals(0, code, errors());
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertTrue(printed.contains("(flashed device)"), printed);
+            assertTrue(printed.contains("store:     " + store + " "), printed);
+            byte[] written = Files.readAllBytes(store);
+            assertEquals("EAVS", new String(written, 0, 4, StandardCharsets.US_ASCII), "the firmware formatted its store in the file");
+
+            assertEquals(0, new FlashCommand(quiet, errStream, false).run(List.of(flash)), errors());
+            assertArrayEquals(written, Files.readAllBytes(store), "flashing again keeps the store");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("eave.home");
+            } else {
+                System.setProperty("eave.home", previous);
+            }
+        }
     }
 
     private static Path imagesDir() {

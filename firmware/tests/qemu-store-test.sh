@@ -15,7 +15,7 @@ board=$1
 image=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "store test $board: FAIL: $*" >&2; exit 1; }
-say() { echo "store test $board: $*"; }
+say() { echo "store test $board: $(date +%T) $*"; }
 
 jar=$(ls "$root"/toolchain/cli/target/eave-cli-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -d "$root/toolchain/cli/target/lib" ]; then
@@ -124,6 +124,8 @@ for _ in $(seq 1 600); do
   kill -0 "$install_pid" 2>/dev/null || break
   sleep 0.02
 done
+# The CLI would wait for the gone board up to its install timeout: end it with the board.
+kill "$install_pid" 2>/dev/null || true
 wait "$install_pid" 2>/dev/null || true
 [ -n "$cut" ] || fail "the install of big was not caught in the middle: $(tr '\r' '\n' <"$work/big.err" | tail -n 3)"
 say "power cut after ${cut% *} of ${cut#* } bytes of big"

@@ -288,3 +288,33 @@ send container/int message -> none: #primitive.core.send
 receive: return #primitive.core.receive
 receive --timeout/Duration: return #primitive.core.receive_timeout
 spawn image-id/string --arguments/List=[] -> int: return #primitive.core.spawn
+
+// ---- Names of the Toit SDK's core that programs use and that the Eave VM does not provide (yet):
+// declared so that Toit code written for the SDK opens without false errors. Their primitives
+// are not in the VM: a program that runs one of them stops with an error that names it.
+
+/// The platform the program runs on: one of the PLATFORM- constants.
+platform -> string: return #primitive.core.platform
+PLATFORM-FREERTOS ::= "FreeRTOS"
+PLATFORM-LINUX ::= "Linux"
+PLATFORM-MACOS ::= "macOS"
+PLATFORM-WINDOWS ::= "Windows"
+
+/// What a task's operation throws when the deadline set by `with-timeout` passes.
+DEADLINE-EXCEEDED-ERROR ::= "DEADLINE_EXCEEDED"
+ASSERTION-FAILED-ERROR ::= "ASSERTION_FAILED"
+OUT-OF-BOUNDS-ERROR ::= "OUT_OF_BOUNDS"
+OUT-OF-RANGE-ERROR ::= "OUT_OF_RANGE"
+INVALID-ARGUMENT-ERROR ::= "INVALID_ARGUMENT"
+UNIMPLEMENTED-ERROR ::= "UNIMPLEMENTED"
+
+/// Runs `block`, throwing DEADLINE-EXCEEDED-ERROR when it takes longer than the timeout.
+with-timeout timeout/Duration? [block]: return #primitive.core.with_timeout
+with-timeout --ms/int [block]: return #primitive.core.with_timeout
+with-timeout --us/int [block]: return #primitive.core.with_timeout
+
+/// Runs `block` without being interrupted by task cancelation.
+critical-do --respect-deadline/bool=true [block]: return #primitive.core.critical_do
+
+/// Marks code that is never reached: throws if it is.
+unreachable -> none: #primitive.core.unreachable

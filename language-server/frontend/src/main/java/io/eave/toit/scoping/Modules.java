@@ -171,14 +171,17 @@ public final class Modules {
             for (int i = 1; i < imp.getRelative().length(); i++) folder = folder.trimSegments(1);
             return load(set, folder.appendSegments((path + ".toit").split("/")));
         }
+        // a file never imports itself: `import uart` in uart.toit means the library's module
         for (URI root : roots(set)) {
-            Unit unit = load(set, root.appendSegments((path + ".toit").split("/")));
+            URI candidate = root.appendSegments((path + ".toit").split("/"));
+            Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
             if (unit != null) return unit;
         }
         if (!isLibrary(from)) {
             URI folder = from.getURI().trimSegments(1);
             while (folder.segmentCount() > 0 || folder.hasAuthority()) {
-                Unit unit = load(set, folder.appendSegments((path + ".toit").split("/")));
+                URI candidate = folder.appendSegments((path + ".toit").split("/"));
+                Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
                 if (unit != null) return unit;
                 if (folder.segmentCount() == 0) break;
                 folder = folder.trimSegments(1);

@@ -125,7 +125,7 @@ public class ToitScopeProvider implements IScopeProvider {
         if (declaration instanceof Import imp) {
             Unit module = Modules.resolve(imp);
             if (module != null) Modules.exported(module).forEach(d -> scope.add(nameOf(d), d));
-        } else if (declaration instanceof Class c) {
+        } else if (declaration instanceof Class c && !ToitTypes.isParenthesized(receiver)) {
             for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> scope.add(nameOf(d), d));
         } else {
             Class type = receiver instanceof Super ? ToitTypes.typeOf(receiver) : ToitTypes.typeOf(receiver);
@@ -137,7 +137,9 @@ public class ToitScopeProvider implements IScopeProvider {
     /** Whether the members after {@code access}'s dot are known, so an unknown name is an error. */
     public static boolean receiverKnown(MemberAccess access) {
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
-        return declaration instanceof Import || declaration instanceof Class || ToitTypes.isCertain(access.getReceiver());
+        if (declaration instanceof Import imp) return !ExternalModules.isExternal(imp);
+        return (declaration instanceof Class && !ToitTypes.isParenthesized(access.getReceiver()))
+                || ToitTypes.isCertain(access.getReceiver());
     }
 
     // ---- types ---------------------------------------------------------------------------

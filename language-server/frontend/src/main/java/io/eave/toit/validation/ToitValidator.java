@@ -84,7 +84,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
     @Check
     public void importResolves(Import imp) {
         if (Modules.isLibrary(imp.eResource())) return;
-        if (Modules.resolve(imp) == null) {
+        if (Modules.resolve(imp) == null && !io.eave.toit.scoping.ExternalModules.isExternal(imp)) {
             String dots = imp.getRelative() == null ? "" : imp.getRelative();
             error("Cannot find module '" + dots + String.join(".", imp.getPath()) + "'", imp,
                     AstPackage.Literals.IMPORT__PATH, ToitIssueCodes.UNRESOLVED_IMPORT);
@@ -126,7 +126,8 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         for (int i = 0; i < export.getNames().size(); i++) {
             String name = export.getNames().get(i);
             boolean known = unit.getDeclarations().stream().anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))
-                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)));
+                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)))
+                    || io.eave.toit.scoping.ExternalModules.mayProvide(unit, name);
             if (!known) error("Nothing named '" + name + "' to export", export, AstPackage.Literals.EXPORT__NAMES, i, ToitIssueCodes.UNRESOLVED_NAME);
         }
     }
@@ -309,6 +310,11 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         String code = why.startsWith("no named") ? ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT
                 : why.contains("is missing") ? ToitIssueCodes.MISSING_NAMED_ARGUMENT : ToitIssueCodes.WRONG_ARGUMENT_COUNT;
         String name = declaration instanceof Method m ? (m.getName() == null ? "constructor" : m.getName()) : ((Class) declaration).getName();
+        if (Modules.isLibrary(declaration.eResource())) {
+            // Eave's library declares a subset of the Toit SDK's parameters: the call may fit the SDK's
+            warning("'" + name + "' " + why + " in Eave's library", reportOn, null, ToitIssueCodes.NOT_IN_LIBRARY);
+            return;
+        }
         error("'" + name + "' " + why, reportOn, null, code);
     }
 

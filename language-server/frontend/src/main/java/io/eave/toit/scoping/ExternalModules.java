@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.emf.common.util.URI;
 
@@ -61,63 +62,125 @@ public final class ExternalModules {
         return isKnown(imp.getPath()) || isProjectPackage(imp);
     }
 
-    /** Whether {@code unit} imports an external module with {@code show *}: any name may come from it. */
-    public static boolean importsAllOfExternal(Unit unit) {
-        return unit != null && unit.getImports().stream().anyMatch(i -> i.isShowAll() && isExternal(i));
+    /**
+     * Whether what {@code imp} provides is unknown: an external module, or a module that is not
+     * found (that is reported once, at the import, and not again at every name it would provide).
+     */
+    public static boolean isOpaque(Import imp) {
+        return imp != null && Modules.resolve(imp) == null;
     }
 
-    /** Whether {@code name} is shown by an external import of {@code unit} (or may be, through {@code show *}). */
+    /**
+     * Whether {@code name} is shown by an import of {@code unit} whose module is opaque (or may
+     * be, through {@code show *}).
+     */
     public static boolean mayProvide(Unit unit, String name) {
         if (unit == null) return false;
         for (Import imp : unit.getImports()) {
-            if ((imp.isShowAll() || imp.getShow().contains(name)) && isExternal(imp)) return true;
+            if ((imp.isShowAll() || imp.getShow().contains(name)) && isOpaque(imp)) return true;
         }
         return false;
     }
 
     /**
-     * A package the project depends on: its prefix is a key under {@code dependencies:} of the
-     * nearest {@code package.yaml}, or under {@code prefixes:} of the nearest {@code package.lock},
-     * searched from the importing file's folder upwards. Its sources are not read (they are
-     * usually not downloaded); the import is taken on trust.
+     * A package the project depends on: its prefix is a key under {@code prefixes:} of the
+     * nearest {@code package.lock} or under {@code dependencies:} of the nearest
+     * {@code package.yaml}, searched from the importing file's folder upwards.
      */
     static boolean isProjectPackage(Import imp) {
-        URI uri = imp.eResource() == null ? null : imp.eResource().getURI();
-        if (uri == null || !uri.isFile()) return false;
-        String prefix = imp.getPath().get(0);
-        for (Path folder = Path.of(uri.toFileString()).toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
-            Path yaml = folder.resolve("package.yaml");
-            Path lock = folder.resolve("package.lock");
-            if (Files.isRegularFile(yaml) || Files.isRegularFile(lock)) {
-                return keysUnder(yaml, "dependencies").contains(prefix) || keysUnder(lock, "prefixes").contains(prefix);
-            }
-        }
-        return false;
+        return packageOf(imp) != null;
     }
 
-    /** The keys of the block mapping under top-level {@code section:} of a simple YAML file. */
-    private static Set<String> keysUnder(Path file, String section) {
-        Set<String> keys = new HashSet<>();
-        if (!Files.isRegularFile(file)) return keys;
-        try {
-            boolean inside = false;
-            int indent = -1;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.stripLeading().startsWith("#")) continue;
-                int depth = line.length() - line.stripLeading().length();
-                if (depth == 0) {
-                    inside = line.strip().equals(section + ":");
-                    indent = -1;
-                    continue;
-                }
-                if (!inside) continue;
-                if (indent < 0) indent = depth;
-                int colon = line.indexOf(':');
-                if (depth == indent && colon > 0) keys.add(line.substring(depth, colon).strip().replaceAll("^[\"']|[\"']$", ""));
-            }
-        } catch (IOException e) {
-            // unreadable: no packages
+    /**
+     * The file a package import names when the package's sources are on disk: a {@code path:}
+     * dependency's {@code src/} folder, or the downloaded copy under {@code .packages/}.
+     * {@code import pkg} names {@code src/pkg.toit}, {@code import pkg.a.b} names {@code src/a/b.toit}.
+     */
+    public static URI packageFile(Import imp) {
+        Path src = packageSources(imp);
+        if (src == null) return null;
+        List<String> path = imp.getPath();
+        Path file = path.size() == 1 ? src.resolve(path.get(0) + ".toit") : src.resolve(String.join("/", path.subList(1, path.size())) + ".toit");
+        return Files.isRegularFile(file) ? URI.createFileURI(file.toString()) : null;
+    }
+
+    private static Path packageSources(Import imp) {
+        Map<String, Object> pkg = packageOf(imp);
+        if (pkg == null) return null;
+        Path folder = (Path) pkg.get(FOLDER);
+        if (pkg.get("path") instanceof String path) return folder.resolve(path).normalize().resolve("src");
+        if (pkg.get("url") instanceof String url && pkg.get("version") instanceof String version) {
+            return folder.resolve(".packages").resolve(url).resolve(version).resolve("src");
         }
-        return keys;
+        return null;
+    }
+
+    private static final String FOLDER = "\0folder";
+
+    /** The description of the package {@code imp}'s first segment names (with FOLDER set), or null. */
+    private static Map<String, Object> packageOf(Import imp) {
+        URI uri = imp.eResource() == null ? null : imp.eResource().getURI();
+        if (uri == null || !uri.isFile() || imp.getRelative() != null || imp.getPath().isEmpty()) return null;
+        String prefix = imp.getPath().get(0);
+        for (Path folder = Path.of(uri.toFileString()).toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
+            Map<String, Object> lock = yaml(folder.resolve("package.lock"));
+            Map<String, Object> spec = yaml(folder.resolve("package.yaml"));
+            if (lock == null && spec == null) continue;
+            Map<String, Object> found = null;
+            if (lock != null && map(lock.get("prefixes")).get(prefix) instanceof String id) {
+                found = new java.util.HashMap<>(map(map(lock.get("packages")).get(id)));
+                if (!found.containsKey("path") && !found.containsKey("url")) found.put("path", id);
+            } else if (spec != null && map(spec.get("dependencies")).containsKey(prefix)) {
+                found = new java.util.HashMap<>(map(map(spec.get("dependencies")).get(prefix)));
+            }
+            if (found != null) found.put(FOLDER, folder);
+            return found;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * A YAML file of nested block mappings with plain scalars (all that package files hold), as
+     * nested maps; null when the file does not exist or cannot be read.
+     */
+    static Map<String, Object> yaml(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        java.util.Deque<Map.Entry<Integer, Map<String, Object>>> open = new java.util.ArrayDeque<>();
+        open.push(Map.entry(-1, root));
+        for (String line : lines) {
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#") || content.startsWith("-")) continue;
+            int depth = line.length() - line.stripLeading().length();
+            int colon = content.indexOf(':');
+            if (colon <= 0) continue;
+            while (open.peek().getKey() >= depth) open.pop();
+            String key = unquote(content.substring(0, colon).strip());
+            String value = unquote(content.substring(colon + 1).strip());
+            if (value.isEmpty()) {
+                Map<String, Object> child = new java.util.LinkedHashMap<>();
+                open.peek().getValue().put(key, child);
+                open.push(Map.entry(depth, child));
+            } else {
+                open.peek().getValue().put(key, value);
+            }
+        }
+        return root;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
+                ? s.substring(1, s.length() - 1) : s;
     }
 }

@@ -187,6 +187,11 @@ public final class Modules {
                 folder = folder.trimSegments(1);
             }
         }
+        URI packaged = ExternalModules.packageFile(imp);
+        if (packaged != null) {
+            Unit unit = load(set, packaged);
+            if (unit != null) return unit;
+        }
         Unit library = library(set, path);
         return library != null ? library : library(set, path + "/" + imp.getPath().get(imp.getPath().size() - 1));
     }

@@ -15,8 +15,9 @@ import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
 /**
  * Messages for names that do not resolve. Nothing is reported where the name may well exist: a
- * member of a value whose type is unknown (Toit is dynamically typed), a name an external module
- * may provide (see {@link ExternalModules}), a member inherited from an unknown class. A name
+ * member of a value whose type is unknown (Toit is dynamically typed), a name an external or
+ * missing module may provide (see {@link ExternalModules}; a missing one is reported at its
+ * import), a member inherited from an unknown class. A name
  * missing from Eave's library (a subset of the Toit SDK) is a warning, not an error.
  */
 public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
@@ -30,7 +31,7 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
             int dot = name.lastIndexOf('.');
             if (dot > 0) {
                 Import imp = importWithPrefix(unit, name.substring(0, dot));
-                if (imp != null && ExternalModules.isExternal(imp)) return null;
+                if (ExternalModules.isOpaque(imp)) return null;
                 if (imp != null && isLibraryImport(imp)) return notInLibrary("Eave's module '" + String.join(".", imp.getPath())
                         + "' declares no type '" + name.substring(dot + 1) + "'");
             } else if (ExternalModules.mayProvide(unit, name)) {

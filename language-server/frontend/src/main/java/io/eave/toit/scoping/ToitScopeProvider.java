@@ -137,7 +137,7 @@ public class ToitScopeProvider implements IScopeProvider {
     /** Whether the members after {@code access}'s dot are known, so an unknown name is an error. */
     public static boolean receiverKnown(MemberAccess access) {
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
-        if (declaration instanceof Import imp) return !ExternalModules.isExternal(imp);
+        if (declaration instanceof Import imp) return !ExternalModules.isOpaque(imp);
         return (declaration instanceof Class && !ToitTypes.isParenthesized(access.getReceiver()))
                 || ToitTypes.isCertain(access.getReceiver());
     }

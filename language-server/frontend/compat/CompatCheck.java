@@ -30,6 +30,7 @@ public class CompatCheck {
         ToitFrontEnd frontEnd = ToitFrontEnd.create();
         Map<String, Integer> byCode = new TreeMap<>();
         int errors = 0;
+        int warnings = 0;
         int failing = 0;
         long lines = 0;
         long start = System.nanoTime();
@@ -39,6 +40,8 @@ public class CompatCheck {
             lines += text.lines().count();
             ToitFrontEnd.Result result = frontEnd.analyze(List.of(new ToitFrontEnd.SourceFile(file.toString(), text)),
                     List.of());
+            warnings += (int) result.diagnostics().stream()
+                    .filter(d -> d.file().equals(file.toString()) && d.severity() == ToitFrontEnd.Severity.WARNING).count();
             List<ToitFrontEnd.Diagnostic> own = new ArrayList<>();
             for (ToitFrontEnd.Diagnostic d : result.errors()) {
                 if (d.file().equals(file.toString())) own.add(d);
@@ -53,7 +56,7 @@ public class CompatCheck {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("== " + files.size() + " files, " + lines + " lines, " + ms + " ms: " + errors + " errors in "
-                + failing + " files");
+                + failing + " files, " + warnings + " warnings");
         byCode.forEach((code, n) -> System.out.println("   " + n + " " + code));
     }
 }

@@ -318,3 +318,41 @@ critical-do --respect-deadline/bool=true [block]: return #primitive.core.critica
 
 /// Marks code that is never reached: throws if it is.
 unreachable -> none: #primitive.core.unreachable
+
+/// What `compare-to` implementers declare: sorting works on them.
+interface Comparable:
+
+/// A double-ended queue.
+class Deque:
+  constructor: #primitive.core.deque_new
+  size -> int: return #primitive.core.deque_size
+  is-empty -> bool: return size == 0
+  add element -> none: #primitive.core.deque_add
+  add-first element -> none: #primitive.core.deque_add_first
+  remove-first: return #primitive.core.deque_remove_first
+  remove-last: return #primitive.core.deque_remove_last
+  first: return #primitive.core.deque_first
+  last: return #primitive.core.deque_last
+  clear -> none: #primitive.core.deque_clear
+  do [block] -> none: #primitive.core.deque_do
+
+/// The broken-down form of a Time (Time.local, Time.utc).
+class TimeInfo:
+  year/int
+  month/int
+  day/int
+  h/int
+  m/int
+  s/int
+  ns/int
+  constructor --.year --.month --.day --.h=0 --.m=0 --.s=0 --.ns=0:
+
+/// The state of a resource the system signals (pins, sockets): what SDK drivers wait on.
+class ResourceState_:
+  constructor group resource: #primitive.core.resource_state_new
+  wait-for-state bits/int -> int: return #primitive.core.resource_state_wait
+  clear-state bits/int -> none: #primitive.core.resource_state_clear
+  dispose -> none: #primitive.core.resource_state_dispose
+
+/// The number of leading zero bits of the 64-bit `value` (the SDK's older global spelling).
+count-leading-zeros value/int -> int: return #primitive.core.count_leading_zeros

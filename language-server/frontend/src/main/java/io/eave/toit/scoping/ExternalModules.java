@@ -77,7 +77,7 @@ public final class ExternalModules {
     public static boolean mayProvide(Unit unit, String name) {
         if (unit == null) return false;
         for (Import imp : unit.getImports()) {
-            if ((imp.isShowAll() || imp.getShow().contains(name)) && isOpaque(imp)) return true;
+            if ((Modules.showsAll(imp) || imp.getShow().contains(name)) && isOpaque(imp)) return true;
         }
         return false;
     }

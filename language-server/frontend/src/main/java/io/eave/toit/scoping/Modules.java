@@ -169,7 +169,9 @@ public final class Modules {
         if (imp.getRelative() != null) {
             URI folder = from.getURI().trimSegments(1);
             for (int i = 1; i < imp.getRelative().length(); i++) folder = folder.trimSegments(1);
-            return load(set, folder.appendSegments((path + ".toit").split("/")));
+            Unit unit = load(set, folder.appendSegments((path + ".toit").split("/")));
+            // the folder shortcut: `import .sub` is sub/sub.toit when there is no sub.toit
+            return unit != null ? unit : load(set, folder.appendSegments((path + "/" + imp.getPath().get(imp.getPath().size() - 1) + ".toit").split("/")));
         }
         // a file never imports itself: `import uart` in uart.toit means the library's module
         for (URI root : roots(set)) {
@@ -242,11 +244,29 @@ public final class Modules {
             if (imported == null) continue;
             for (io.eave.toit.ast.Declaration d : exported(imported, visiting)) {
                 String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
-                boolean shown = imp.isShowAll() || imp.getShow().contains(name);
+                boolean shown = showsAll(imp) || imp.getShow().contains(name);
                 if (shown && (all || names.contains(name))) result.add(d);
             }
         }
+        // `export ResourceState_` may also pass on a name of the core library
+        if (!names.isEmpty() && module.eResource() != null && module.eResource().getResourceSet() != null) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            result.forEach(d -> found.add(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
+            for (io.eave.toit.ast.Declaration d : coreDeclarations(module.eResource().getResourceSet())) {
+                String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
+                if (names.contains(name) && !found.contains(name)) result.add(d);
+            }
+        }
         return result;
+    }
+
+    /**
+     * Whether all of the module's names are visible without prefix: {@code show *}, or a local
+     * import ({@code import .util}) without {@code as} or {@code show}, as in Toit. Such a local
+     * import also binds its last segment as a prefix here, so {@code util.twice} works too.
+     */
+    public static boolean showsAll(Import imp) {
+        return imp.isShowAll() || (imp.getRelative() != null && imp.getPrefix() == null && imp.getShow().isEmpty());
     }
 
     /** The name a prefix import binds: {@code as} name, else the last path segment; null with {@code show}. */

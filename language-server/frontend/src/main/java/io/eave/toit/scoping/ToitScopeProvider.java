@@ -108,7 +108,7 @@ public class ToitScopeProvider implements IScopeProvider {
                 if (prefix != null) imported.add(prefix, imp);
                 if (module == null) continue;
                 for (Declaration d : Modules.exported(module)) {
-                    if (imp.isShowAll() || imp.getShow().contains(nameOf(d))) imported.add(nameOf(d), d);
+                    if (Modules.showsAll(imp) || imp.getShow().contains(nameOf(d))) imported.add(nameOf(d), d);
                 }
             }
             unit.getDeclarations().forEach(d -> own.add(nameOf(d), d));
@@ -163,7 +163,7 @@ public class ToitScopeProvider implements IScopeProvider {
                 String prefix = Modules.prefix(imp);
                 for (Class c : classes(module)) {
                     if (prefix != null) imported.add(QualifiedName.create(prefix, c.getName()), c);
-                    if (imp.isShowAll() || imp.getShow().contains(c.getName())) imported.add(c.getName(), c);
+                    if (Modules.showsAll(imp) || imp.getShow().contains(c.getName())) imported.add(c.getName(), c);
                 }
             }
             classes(unit).forEach(c -> own.add(c.getName(), c));

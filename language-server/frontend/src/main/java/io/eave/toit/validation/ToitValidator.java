@@ -127,7 +127,9 @@ public class ToitValidator extends AbstractDeclarativeValidator {
             String name = export.getNames().get(i);
             boolean known = unit.getDeclarations().stream().anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))
                     || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)))
-                    || io.eave.toit.scoping.ExternalModules.mayProvide(unit, name);
+                    || io.eave.toit.scoping.ExternalModules.mayProvide(unit, name)
+                    || Modules.coreDeclarations(unit.eResource().getResourceSet()).stream()
+                            .anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
             if (!known) error("Nothing named '" + name + "' to export", export, AstPackage.Literals.EXPORT__NAMES, i, ToitIssueCodes.UNRESOLVED_NAME);
         }
     }

@@ -241,4 +241,57 @@ class ForeignCodeTest {
         assertEquals("", errors(result));
         assertTrue(result.diagnostics().isEmpty(), result.diagnostics().toString());
     }
+
+    @Test
+    void aLocalImportMakesTheModulesNamesVisibleDirectly() {
+        Result result = project(
+                "src/jobs.toit", """
+                        import .scheduler
+
+                        class Job:
+                          scheduler_/Scheduler? := null
+                          run: scheduler_.started this
+                        """,
+                "src/scheduler.toit", """
+                        import .jobs
+
+                        class Scheduler:
+                          started job/Job -> none:
+                        """,
+                "src/main.toit", """
+                        import .jobs
+                        import .sensors   // the folder shortcut: sensors/sensors.toit
+                        main:
+                          job := Job
+                          job.run
+                          print (read-all 3)
+                          print (jobs.Job)   // the prefix still works
+                        """,
+                "src/sensors/sensors.toit", "read-all n/int -> List: return List n\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
+    void aLocalBlockPassedOnCountsAsABlockArgument() {
+        assertClean("""
+                twice [first] [second]: return first.call + second.call
+                main:
+                  one := (: 1)
+                  print (twice one: 2)
+                """);
+        assertEquals("4:10 wrong-argument-count", summary(analyze("""
+                twice [first] [second]: return first.call + second.call
+                main:
+                  one := (:: 1)
+                  print (twice one: 2)
+                """)));
+    }
+
+    @Test
+    void aModuleMayExportACoreName() {
+        Result result = project(
+                "sync.toit", "export Deque\nclass Gate:\n",
+                "main.toit", "import .sync as sync\nmain:\n  d := sync.Deque\n  d.add 1\n");
+        assertEquals("", summary(result));
+    }
 }

@@ -100,8 +100,12 @@ public final class ExternalModules {
         Path src = packageSources(imp);
         if (src == null) return null;
         List<String> path = imp.getPath();
-        Path file = path.size() == 1 ? src.resolve(path.get(0) + ".toit") : src.resolve(String.join("/", path.subList(1, path.size())) + ".toit");
-        return Files.isRegularFile(file) ? URI.createFileURI(file.toString()) : null;
+        String relative = path.size() == 1 ? path.get(0) : String.join("/", path.subList(1, path.size()));
+        for (String spelling : List.of(relative, relative.replace('-', '_'))) {
+            Path file = src.resolve(spelling + ".toit");
+            if (Files.isRegularFile(file)) return URI.createFileURI(file.toString());
+        }
+        return null;
     }
 
     private static Path packageSources(Import imp) {

@@ -169,21 +169,33 @@ public final class Modules {
         if (imp.getRelative() != null) {
             URI folder = from.getURI().trimSegments(1);
             for (int i = 1; i < imp.getRelative().length(); i++) folder = folder.trimSegments(1);
-            Unit unit = load(set, folder.appendSegments((path + ".toit").split("/")));
-            // the folder shortcut: `import .sub` is sub/sub.toit when there is no sub.toit
-            return unit != null ? unit : load(set, folder.appendSegments((path + "/" + imp.getPath().get(imp.getPath().size() - 1) + ".toit").split("/")));
+            // names are canonical (foo_bar is foo-bar): the file may be spelled either way
+            for (String spelling : List.of(path, path.replace('-', '_'))) {
+                String last = spelling.substring(spelling.lastIndexOf('/') + 1);
+                Unit unit = load(set, folder.appendSegments((spelling + ".toit").split("/")));
+                // the folder shortcut: `import .sub` is sub/sub.toit when there is no sub.toit
+                if (unit == null) unit = load(set, folder.appendSegments((spelling + "/" + last + ".toit").split("/")));
+                if (unit != null) return unit;
+            }
+            return null;
         }
         // a file never imports itself: `import uart` in uart.toit means the library's module
+        List<String> spellings = path.contains("-") ? List.of(path, path.replace('-', '_')) : List.of(path);
         for (URI root : roots(set)) {
-            URI candidate = root.appendSegments((path + ".toit").split("/"));
-            Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
-            if (unit != null) return unit;
+            for (String spelling : spellings) {
+                URI candidate = root.appendSegments((spelling + ".toit").split("/"));
+                Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
+                if (unit != null) return unit;
+            }
         }
         if (!isLibrary(from)) {
             URI folder = from.getURI().trimSegments(1);
             while (folder.segmentCount() > 0 || folder.hasAuthority()) {
-                URI candidate = folder.appendSegments((path + ".toit").split("/"));
-                Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
+                Unit unit = null;
+                for (String spelling : spellings) {
+                    URI candidate = folder.appendSegments((spelling + ".toit").split("/"));
+                    if (unit == null && !candidate.equals(from.getURI())) unit = load(set, candidate);
+                }
                 if (unit != null) return unit;
                 if (folder.segmentCount() == 0) break;
                 folder = folder.trimSegments(1);

@@ -312,8 +312,10 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         String code = why.startsWith("no named") ? ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT
                 : why.contains("is missing") ? ToitIssueCodes.MISSING_NAMED_ARGUMENT : ToitIssueCodes.WRONG_ARGUMENT_COUNT;
         String name = declaration instanceof Method m ? (m.getName() == null ? "constructor" : m.getName()) : ((Class) declaration).getName();
-        if (Modules.isLibrary(declaration.eResource())) {
-            // Eave's library declares a subset of the Toit SDK's parameters: the call may fit the SDK's
+        boolean function = declaration instanceof Method && declaration.eContainer() instanceof io.eave.toit.ast.Unit;
+        if (Modules.isLibrary(declaration.eResource()) && !function) {
+            // Eave's library classes declare a subset of the SDK's overloads and options: the call
+            // may fit the SDK's (top-level functions such as print are declared as the SDK has them)
             warning("'" + name + "' " + why + " in Eave's library", reportOn, null, ToitIssueCodes.NOT_IN_LIBRARY);
             return;
         }

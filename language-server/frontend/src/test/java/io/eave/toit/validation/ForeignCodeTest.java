@@ -155,13 +155,16 @@ class ForeignCodeTest {
                   print n.count-leading-zeros
                   bytes := ByteArray 4 --initial=0xff
                   print bytes
+                  squares := List 3: it * it
                 """);
         assertEquals("", errors(result));
-        assertEquals(2, result.diagnostics().size(), result.diagnostics().toString());
+        assertEquals(3, result.diagnostics().size(), result.diagnostics().toString());
         for (Diagnostic d : result.diagnostics()) {
             assertEquals(Severity.WARNING, d.severity(), d.toString());
             assertEquals(ToitIssueCodes.NOT_IN_LIBRARY, d.code(), d.toString());
         }
+        // a top-level function of the library is declared as the SDK has it: a wrong call is an error
+        assertEquals("2:3 wrong-argument-count", summary(analyze("main:\n  print 1 2 3\n")));
         // a member the program's own class lacks is still an error
         assertEquals("4:10 unresolved-name", summary(analyze("class Lamp:\n  on: return 1\nmain:\n  (Lamp).of\n")));
     }
@@ -293,5 +296,14 @@ class ForeignCodeTest {
                 "sync.toit", "export Deque\nclass Gate:\n",
                 "main.toit", "import .sync as sync\nmain:\n  d := sync.Deque\n  d.add 1\n");
         assertEquals("", summary(result));
+    }
+
+    @Test
+    void anImportFindsFilesSpelledWithUnderscores(@TempDir Path dir) throws IOException {
+        // `_` and `-` are one character in names: static2_test.toit is `.static2-test` too
+        Files.writeString(dir.resolve("shared_state.toit"), "class Counter:\n  static total := 0\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import .shared_state as p\nimport .shared-state show Counter\nmain:\n  p.Counter.total++\n  print Counter.total\n");
+        assertEquals("", summary(FRONT_END.analyze(main)));
     }
 }

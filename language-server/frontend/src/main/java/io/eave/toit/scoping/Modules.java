@@ -218,6 +218,11 @@ public final class Modules {
         return roots;
     }
 
+    /** The unit of the file at {@code uri}, loaded into {@code set} when needed; null when there is none. */
+    static Unit loadFile(ResourceSet set, URI uri) {
+        return load(set, uri);
+    }
+
     /** The unit at {@code uri}: already in the set, or loaded when the file exists. */
     private static Unit load(ResourceSet set, URI uri) {
         Resource resource = set.getResource(uri, false);

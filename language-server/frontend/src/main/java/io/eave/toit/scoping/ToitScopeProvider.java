@@ -99,7 +99,9 @@ public class ToitScopeProvider implements IScopeProvider {
             if (resource.getResourceSet() != null) {
                 Modules.coreDeclarations(resource.getResourceSet()).forEach(d -> core.add(nameOf(d), d));
             }
-            NameScope imported = new NameScope(core);
+            NameScope sdk = new NameScope(core);
+            SdkSources.core(resource).forEach(d -> sdk.add(nameOf(d), d));
+            NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             if (unit == null) return own;
             for (Import imp : unit.getImports()) {
@@ -153,7 +155,11 @@ public class ToitScopeProvider implements IScopeProvider {
                     if (d instanceof Class c) core.add(c.getName(), c);
                 }
             }
-            NameScope imported = new NameScope(core);
+            NameScope sdk = new NameScope(core);
+            for (var d : SdkSources.core(resource)) {
+                if (d instanceof Class c) sdk.add(c.getName(), c);
+            }
+            NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             Unit unit = unit(resource);
             if (unit == null) return own;

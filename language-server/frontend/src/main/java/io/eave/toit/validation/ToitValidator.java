@@ -166,7 +166,9 @@ public class ToitValidator extends AbstractDeclarativeValidator {
             if (name == null) return null;
             StringBuilder key = new StringBuilder(name).append(m.isSetter() ? " setter" : " method");
             m.getParameters().stream().filter(p -> !p.isNamed()).forEach(p -> key.append(p.isBlock() ? " [b]" : " p"));
-            m.getParameters().stream().filter(Parameter::isNamed).map(Parameter::getName).sorted().forEach(n -> key.append(" --").append(n));
+            // a named block parameter `[--unwind]` makes another overload than a named value `--unwind`
+            m.getParameters().stream().filter(Parameter::isNamed).map(p -> p.isBlock() ? "[--" + p.getName() + "]" : "--" + p.getName())
+                    .sorted().forEach(n -> key.append(" ").append(n));
             return key.toString();
         }
         return null;
@@ -176,7 +178,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
     public void uniqueParameters(Method method) {
         Map<String, Parameter> seen = new HashMap<>();
         for (Parameter p : method.getParameters()) {
-            if (p.getName() != null && seen.putIfAbsent(p.getName(), p) != null) {
+            if (p.getName() != null && !p.getName().equals("_") && seen.putIfAbsent(p.getName(), p) != null) {
                 error("Parameter '" + p.getName() + "' is declared twice", p, AstPackage.Literals.PARAMETER__NAME, ToitIssueCodes.DUPLICATE_DECLARATION);
             }
         }

@@ -306,4 +306,37 @@ class ForeignCodeTest {
         Files.writeString(main, "import .shared_state as p\nimport .shared-state show Counter\nmain:\n  p.Counter.total++\n  print Counter.total\n");
         assertEquals("", summary(FRONT_END.analyze(main)));
     }
+
+    @Test
+    void aNamedBlockParameterMakesAnotherOverload() {
+        assertClean("""
+                attempt --verbose/bool=false [block]: return attempt --verbose=(: verbose) block
+                attempt [--verbose] [block]:
+                  if verbose.call: print "trying"
+                  return block.call
+                main:
+                  attempt: 1
+                  attempt --verbose=(: true): 2
+                  each := :: | _ _ | null
+                  each.call 1 2
+                """);
+        assertEquals("2:1 duplicate-declaration", summary(analyze("f --x/int: return x\nf --x/bool: return x\n")));
+    }
+
+    @Test
+    void filesOfAnSdkLibrarySeeTheirOwnCore(@TempDir Path sdk) throws IOException {
+        // the Toit compiler compiles lib/ against lib/core, which no file imports
+        Files.createDirectories(sdk.resolve("lib/core"));
+        Files.createDirectories(sdk.resolve("lib/net"));
+        Files.writeString(sdk.resolve("lib/core/core.toit"), "import .errors\nimport .tasks\nexport *\n");
+        Files.writeString(sdk.resolve("lib/core/errors.toit"), "TIMED-OUT-ERROR_ ::= \"TIMED_OUT\"\n");
+        Files.writeString(sdk.resolve("lib/core/tasks.toit"), "class Task_:\n  static current -> Task_: return Task_\n  cancel_: throw TIMED-OUT-ERROR_\n");
+        Path socket = sdk.resolve("lib/net/socket.toit");
+        Files.writeString(socket, "close-all_:\n  Task_.current.cancel_\n  throw TIMED-OUT-ERROR_\n");
+        assertEquals("", summary(FRONT_END.analyze(socket)));
+        // outside an SDK's lib/ folder those names are unknown
+        Path elsewhere = sdk.resolve("app.toit");
+        Files.writeString(elsewhere, "main:\n  Task_.current.cancel_\n");
+        assertEquals("2:3 unresolved-name", summary(FRONT_END.analyze(elsewhere)));
+    }
 }

@@ -3,6 +3,7 @@
 # kept outside the repository) and prints every error, then the figures: files, lines, errors by
 # code, warnings. Files that are meant to fail (negative tests) are left out by path.
 # Usage: check.sh [--warnings] DIR      (see docs/toit-editor.md, "Toit code written by others")
+# EAVE=/other/checkout/eave check.sh DIR measures another build (the figure before a change).
 set -euo pipefail
 warnings=no
 if [ "${1:-}" = --warnings ]; then warnings=yes; shift; fi
@@ -13,7 +14,7 @@ exclude=${COMPAT_EXCLUDE:-'/negative/|/invalid/|_fail\.toit|-fail\.toit'}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 start=$(date +%s%N)
-"$root/eave" analyze --format text "$1" > "$out" 2> /dev/null || true
+"${EAVE:-$root/eave}" analyze --format text "$1" > "$out" 2> /dev/null || true
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 files=$(find "$1" -name '*.toit' -not -path '*/.*/*' | grep -Ev "$exclude" | wc -l)
 lines=$(find "$1" -name '*.toit' -not -path '*/.*/*' | grep -Ev "$exclude" | xargs cat | wc -l)

@@ -26,6 +26,8 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         String name = context.getLinkText();
         EObject where = context.getContext();
         if (where instanceof MemberAccess access) return memberMessage(access, name);
+        // `__throw__`, `__Monitor__` …: the Toit compiler's intrinsics, which its own library uses
+        if (name.startsWith("__") && name.endsWith("__") && name.length() > 4) return null;
         Unit unit = EcoreUtil.getRootContainer(where) instanceof Unit u ? u : null;
         if (where instanceof TypeRef) {
             int dot = name.lastIndexOf('.');

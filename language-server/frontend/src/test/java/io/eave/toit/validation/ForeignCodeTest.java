@@ -332,7 +332,9 @@ class ForeignCodeTest {
         Files.writeString(sdk.resolve("lib/core/errors.toit"), "TIMED-OUT-ERROR_ ::= \"TIMED_OUT\"\n");
         Files.writeString(sdk.resolve("lib/core/tasks.toit"), "class Task_:\n  static current -> Task_: return Task_\n  cancel_: throw TIMED-OUT-ERROR_\n");
         Path socket = sdk.resolve("lib/net/socket.toit");
-        Files.writeString(socket, "close-all_:\n  Task_.current.cancel_\n  throw TIMED-OUT-ERROR_\n");
+        // `__throw__` and `__Monitor__` are the compiler's intrinsics, declared nowhere
+        Files.writeString(socket, "close-all_:\n  Task_.current.cancel_\n  throw TIMED-OUT-ERROR_\n"
+                + "raise_ x:\n  __throw__ x\nwatch m/__Monitor__: return m\n");
         assertEquals("", summary(FRONT_END.analyze(socket)));
         // outside an SDK's lib/ folder those names are unknown
         Path elsewhere = sdk.resolve("app.toit");

@@ -102,8 +102,11 @@ public final class ExternalModules {
         List<String> path = imp.getPath();
         String relative = path.size() == 1 ? path.get(0) : String.join("/", path.subList(1, path.size()));
         for (String spelling : List.of(relative, relative.replace('-', '_'))) {
-            Path file = src.resolve(spelling + ".toit");
-            if (Files.isRegularFile(file)) return URI.createFileURI(file.toString());
+            String last = spelling.substring(spelling.lastIndexOf('/') + 1);
+            // the folder shortcut: pkg.devices is src/devices.toit, or src/devices/devices.toit
+            for (Path file : List.of(src.resolve(spelling + ".toit"), src.resolve(spelling).resolve(last + ".toit"))) {
+                if (Files.isRegularFile(file)) return URI.createFileURI(file.toString());
+            }
         }
         return null;
     }

@@ -98,6 +98,8 @@ class ForeignCodeTest {
         // a path dependency is read from its src/ folder; a registry one that is not downloaded is trusted
         Files.createDirectories(dir.resolve("lib/src/util"));
         Files.writeString(dir.resolve("lib/src/util/retry.toit"), "retry times/int [block]:\n  times.repeat: block.call\n");
+        Files.createDirectories(dir.resolve("lib/src/leds"));
+        Files.writeString(dir.resolve("lib/src/leds/leds.toit"), "blink n/int: return n\n");
         Files.createDirectories(dir.resolve("app"));
         Files.writeString(dir.resolve("app/package.yaml"), """
                 dependencies:
@@ -110,10 +112,12 @@ class ForeignCodeTest {
         Path main = dir.resolve("app/main.toit");
         Files.writeString(main, """
                 import mylib.util.retry show retry
+                import mylib.leds   // the folder shortcut: src/leds/leds.toit
                 import morse
 
                 main:
                   retry 3: print (morse.encode "sos")
+                  leds.blink 2
                 """);
         assertEquals("", errors(FRONT_END.analyze(main)));
 

@@ -290,8 +290,8 @@ receive --timeout/Duration: return #primitive.core.receive_timeout
 spawn image-id/string --arguments/List=[] -> int: return #primitive.core.spawn
 
 // ---- Names of the Toit SDK's core that programs use and that the Eave VM does not provide (yet):
-// declared so that Toit code written for the SDK opens without false errors. Their primitives
-// are not in the VM: a program that runs one of them stops with an error that names it.
+// declared so that Toit code written for the SDK opens without false errors. The VM does not
+// have them: the compiler, which compiles only the VM's core sources, reports a program using one.
 
 /// The platform the program runs on: one of the PLATFORM- constants.
 platform -> string: return #primitive.core.platform

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "storage.h"
+
 /* Clocks, UART, timer and interrupts; called once, first thing in main. */
 void board_init(void);
 
@@ -34,11 +36,11 @@ void board_idle(void);
 #define EAVE_BOARD_CONFIG_SIZE 128u
 const uint8_t *board_device_config(void);
 
-/* The memory that holds the program store: `*size` bytes in erase sectors of `*sector_size`
- * (a multiple of 16), NOR-flash rules enforced above it (erase sets 0xFF, writes only clear
- * bits). On the QEMU boards this is RAM in the "flash" region that QEMU reloads from the image
- * at every start, so installed programs do not survive a reset (docs/firmware.md). */
-uint8_t *board_store_memory(uint32_t *size, uint32_t *sector_size);
+/* The storage the program store lives on (device/storage.h): the board's flash, with its erase
+ * sectors and write unit, NOR rules enforced by the driver. On the QEMU boards it is kept in a
+ * file on the host when QEMU is started with one (docs/firmware.md, "The program store"), and
+ * is volatile otherwise. Called once, after board_init. */
+const eave_storage *board_store(void);
 
 /* Stops the board: under QEMU the emulator exits, with `code` where the machine can report it. */
 _Noreturn void board_exit(int code);

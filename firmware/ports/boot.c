@@ -14,7 +14,6 @@
 #include "debug_agent.h"
 #include "device.h"
 #include "link.h"
-#include "ram_storage.h"
 #include "sha256.h"
 #include "store.h"
 
@@ -34,11 +33,6 @@
 #define CONFIG_CRC_OFFSET 0x7Cu
 _Static_assert(CONFIG_CRC_OFFSET + 4u == EAVE_BOARD_CONFIG_SIZE, "the CRC ends the configuration");
 
-/* Smallest unit the store writes to the board's store memory: 4 bytes, as on the NOR flash of
- * the boards we target next (ESP32-C3); RAM could take 1, but then a store that only works on
- * byte-writable memory would go unnoticed here. */
-#define STORE_WRITE_UNIT 4u
-
 /* Bytes taken from the UART ring per read: the ring keeps the rest for the next round. */
 #define RECEIVE_CHUNK 64u
 
@@ -55,7 +49,6 @@ typedef struct {
   uint64_t millis;
   eave_link_device link;
   eave_link_endpoint serial;
-  eave_ram_storage storage;
   eave_store store;
   eave_device device;
   eave_debug_agent *agent; /* the debug channel (vm-debug-agent) */
@@ -112,8 +105,7 @@ static void on_open(void *context, eave_link_endpoint *endpoint) {
   (void)endpoint;
   char line[192];
   int length = snprintf(line, sizeof line,
-                        "eave '%s' ready: firmware %s on %s, %lu program(s) installed (the store is in RAM: "
-                        "emptied at every reset)\n",
+                        "eave '%s' ready: firmware %s on %s, %lu program(s) installed\n",
                         fw->name, EAVE_FIRMWARE_VERSION, board_name(), (unsigned long)eave_store_count(&fw->store));
   if (length > (int)sizeof line - 1) length = (int)sizeof line - 1;
   eave_manage_console(&fw->device.manage, "", EAVE_STREAM_SYSTEM, (const uint8_t *)line, (size_t)length);
@@ -205,11 +197,7 @@ static void start(firmware *fw) {
   memcpy(config.id, digest, EAVE_DEVICE_ID_SIZE);
   eave_link_device_init(&fw->link, &config);
 
-  uint32_t store_size = 0;
-  uint32_t sector_size = 0;
-  uint8_t *store_memory = board_store_memory(&store_size, &sector_size);
-  eave_ram_storage_init(&fw->storage, store_memory, sector_size, store_size / sector_size, STORE_WRITE_UNIT, true);
-  eave_store_status status = eave_store_open(&fw->store, &fw->storage.storage, NULL);
+  eave_store_status status = eave_store_open(&fw->store, board_store(), NULL);
   if (status != EAVE_STORE_OK) fail(eave_store_status_name(status));
 
   eave_device_port port = {fw, device_alloc, device_free, device_millis, device_send};

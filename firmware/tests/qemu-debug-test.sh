@@ -25,7 +25,7 @@ cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/ta
 work=$(mktemp -d)
 : >"$work/simulate.out"
 # Started directly so that $! is the JVM: SIGTERM to it runs its shutdown hook, which stops QEMU.
-"${cli[@]}" simulate --board "$board" --image "$image" --name "debug-$board" >"$work/simulate.out" 2>"$work/simulate.err" &
+"${cli[@]}" simulate --board "$board" --image "$image" --name "debug-$board" --store "$work/board.store" >"$work/simulate.out" 2>"$work/simulate.err" &
 simulate_pid=$!
 trap 'kill $simulate_pid 2>/dev/null || true; wait $simulate_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 pty=

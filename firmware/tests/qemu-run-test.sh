@@ -26,7 +26,7 @@ work=$(mktemp -d)
 : >"$work/simulate.out" # the background JVM opens it later than the loop below first reads it
 # Started directly (not through the function) so that $! is the JVM: SIGTERM to it runs its
 # shutdown hook, which stops QEMU.
-"${cli[@]}" simulate --board "$board" --image "$image" --name "run-$board" >"$work/simulate.out" 2>"$work/simulate.err" &
+"${cli[@]}" simulate --board "$board" --image "$image" --name "run-$board" --store "$work/board.store" >"$work/simulate.out" 2>"$work/simulate.err" &
 simulate_pid=$!
 trap 'kill $simulate_pid 2>/dev/null || true; wait $simulate_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 pty=

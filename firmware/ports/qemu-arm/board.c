@@ -1,10 +1,12 @@
 /* Board HAL for QEMU's mps2-an385 (Cortex-M3): vector table and reset handler, CMSDK APB
- * UART0 with an interrupt-driven receive ring, SysTick at 1 kHz, exit through SYSRESETREQ
- * (QEMU runs with -no-reboot, so a reset ends the emulation). */
+ * UART0 with an interrupt-driven receive ring, SysTick at 1 kHz, the program store in the
+ * PSRAM that QEMU can keep in a file, exit through SYSRESETREQ (QEMU runs with -no-reboot, so a
+ * reset ends the emulation). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
+#include "ram_storage.h"
 
 #define REG32(address) (*(volatile uint32_t *)(address))
 
@@ -159,14 +161,25 @@ extern uint8_t __eave_store[], __eave_store_size[], __eave_config[];
 /* Erase sectors of the program store: 4 KiB, as on the serial NOR flash of most boards. */
 #define STORE_SECTOR_SIZE 4096u
 
+/* Smallest unit the store writes: 4 bytes, as on the NOR flash of the boards we target next
+ * (ESP32-C3); memory could take 1, but then a store that only works on byte-writable memory
+ * would go unnoticed here. */
+#define STORE_WRITE_UNIT 4u
+
 const uint8_t *board_device_config(void) {
   return __eave_config;
 }
 
-uint8_t *board_store_memory(uint32_t *size, uint32_t *sector_size) {
-  *size = (uint32_t)(uintptr_t)__eave_store_size;
-  *sector_size = STORE_SECTOR_SIZE;
-  return __eave_store;
+/* mps2-an385 has no flash device. Its 16 MiB PSRAM is QEMU's machine RAM, which QEMU maps from a
+ * file when started with -machine memory-backend=... -object memory-backend-file,share=on: every
+ * store the CPU makes lands in that file at once, as a write lands in flash, and survives QEMU
+ * being killed. The RAM backend gives it the NOR rules (erase to 0xFF, program erased units only)
+ * and keeps what is there (a reopened chip); a new file reads as zeros, which the store formats. */
+const eave_storage *board_store(void) {
+  static eave_ram_storage flash;
+  uint32_t size = (uint32_t)(uintptr_t)__eave_store_size;
+  eave_ram_storage_init(&flash, __eave_store, STORE_SECTOR_SIZE, size / STORE_SECTOR_SIZE, STORE_WRITE_UNIT, false);
+  return &flash.storage;
 }
 
 /* picolibc's exit() ends here. */

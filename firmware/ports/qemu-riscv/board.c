@@ -1,10 +1,12 @@
 /* Board HAL for QEMU's riscv32 virt machine (rv32imac, -bios none): entry and trap vector,
  * NS16550A UART with an interrupt-driven receive ring through the PLIC, the CLINT's mtime as the
- * millisecond clock (10 MHz on virt), and the SiFive test device to exit with a code. */
+ * millisecond clock (10 MHz on virt), the program store on the CFI flash pflash0, and the SiFive
+ * test device to exit with a code. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
+#include "cfi_flash_storage.h"
 
 #define REG8(address) (*(volatile uint8_t *)(address))
 #define REG32(address) (*(volatile uint32_t *)(address))
@@ -191,17 +193,20 @@ _Noreturn void board_exit(int code) {
 /* The board's memory map beyond picolibc's flash and RAM (board.ld). */
 extern uint8_t __eave_store[], __eave_store_size[], __eave_config[];
 
-/* Erase sectors of the program store: 4 KiB, as on the serial NOR flash of most boards. */
-#define STORE_SECTOR_SIZE 4096u
+/* Erase blocks of virt's pflash: QEMU gives both of its CFI flash chips 256 KiB blocks. */
+#define STORE_SECTOR_SIZE (256u * 1024u)
 
 const uint8_t *board_device_config(void) {
   return __eave_config;
 }
 
-uint8_t *board_store_memory(uint32_t *size, uint32_t *sector_size) {
-  *size = (uint32_t)(uintptr_t)__eave_store_size;
-  *sector_size = STORE_SECTOR_SIZE;
-  return __eave_store;
+/* The store is at the start of pflash0, CFI flash that QEMU keeps in the file of
+ * -drive if=pflash,unit=0 (and in memory only without one). */
+const eave_storage *board_store(void) {
+  static eave_cfi_flash_storage flash;
+  uint32_t size = (uint32_t)(uintptr_t)__eave_store_size;
+  eave_cfi_flash_storage_init(&flash, (uintptr_t)__eave_store, STORE_SECTOR_SIZE, size / STORE_SECTOR_SIZE);
+  return &flash.storage;
 }
 
 /* picolibc's exit() ends here. */

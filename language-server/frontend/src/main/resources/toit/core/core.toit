@@ -288,3 +288,71 @@ send container/int message -> none: #primitive.core.send
 receive: return #primitive.core.receive
 receive --timeout/Duration: return #primitive.core.receive_timeout
 spawn image-id/string --arguments/List=[] -> int: return #primitive.core.spawn
+
+// ---- Names of the Toit SDK's core that programs use and that the Eave VM does not provide (yet):
+// declared so that Toit code written for the SDK opens without false errors. The VM does not
+// have them: the compiler, which compiles only the VM's core sources, reports a program using one.
+
+/// The platform the program runs on: one of the PLATFORM- constants.
+platform -> string: return #primitive.core.platform
+PLATFORM-FREERTOS ::= "FreeRTOS"
+PLATFORM-LINUX ::= "Linux"
+PLATFORM-MACOS ::= "macOS"
+PLATFORM-WINDOWS ::= "Windows"
+
+/// What a task's operation throws when the deadline set by `with-timeout` passes.
+DEADLINE-EXCEEDED-ERROR ::= "DEADLINE_EXCEEDED"
+ASSERTION-FAILED-ERROR ::= "ASSERTION_FAILED"
+OUT-OF-BOUNDS-ERROR ::= "OUT_OF_BOUNDS"
+OUT-OF-RANGE-ERROR ::= "OUT_OF_RANGE"
+INVALID-ARGUMENT-ERROR ::= "INVALID_ARGUMENT"
+UNIMPLEMENTED-ERROR ::= "UNIMPLEMENTED"
+
+/// Runs `block`, throwing DEADLINE-EXCEEDED-ERROR when it takes longer than the timeout.
+with-timeout timeout/Duration? [block]: return #primitive.core.with_timeout
+with-timeout --ms/int [block]: return #primitive.core.with_timeout
+with-timeout --us/int [block]: return #primitive.core.with_timeout
+
+/// Runs `block` without being interrupted by task cancelation.
+critical-do --respect-deadline/bool=true [block]: return #primitive.core.critical_do
+
+/// Marks code that is never reached: throws if it is.
+unreachable -> none: #primitive.core.unreachable
+
+/// What `compare-to` implementers declare: sorting works on them.
+interface Comparable:
+
+/// A double-ended queue.
+class Deque:
+  constructor: #primitive.core.deque_new
+  size -> int: return #primitive.core.deque_size
+  is-empty -> bool: return size == 0
+  add element -> none: #primitive.core.deque_add
+  add-first element -> none: #primitive.core.deque_add_first
+  remove-first: return #primitive.core.deque_remove_first
+  remove-last: return #primitive.core.deque_remove_last
+  first: return #primitive.core.deque_first
+  last: return #primitive.core.deque_last
+  clear -> none: #primitive.core.deque_clear
+  do [block] -> none: #primitive.core.deque_do
+
+/// The broken-down form of a Time (Time.local, Time.utc).
+class TimeInfo:
+  year/int
+  month/int
+  day/int
+  h/int
+  m/int
+  s/int
+  ns/int
+  constructor --.year --.month --.day --.h=0 --.m=0 --.s=0 --.ns=0:
+
+/// The state of a resource the system signals (pins, sockets): what SDK drivers wait on.
+class ResourceState_:
+  constructor group resource: #primitive.core.resource_state_new
+  wait-for-state bits/int -> int: return #primitive.core.resource_state_wait
+  clear-state bits/int -> none: #primitive.core.resource_state_clear
+  dispose -> none: #primitive.core.resource_state_dispose
+
+/// The number of leading zero bits of the 64-bit `value` (the SDK's older global spelling).
+count-leading-zeros value/int -> int: return #primitive.core.count_leading_zeros

@@ -16,7 +16,7 @@ import io.eave.flash.emulated.EmulatedDevice;
 import io.eave.link.LinkException;
 
 /**
- * {@code eave simulate --board qemu-arm|qemu-riscv [--name N] [--image FILE]}: boots a QEMU board
+ * {@code eave simulate --board qemu-arm|qemu-riscv [--name N] [--image FILE] [--store FILE]}: boots a QEMU board
  * running the Eave board image, with its serial line on a pty, waits for the device's HELLO over
  * the link, prints the pty and stays in the foreground until QEMU ends or Ctrl-C.
  *
@@ -24,10 +24,14 @@ import io.eave.link.LinkException;
  * ({@code eave flash --board B --name N}, with its device configuration), else the firmware
  * build's ({@code firmware/target/board-B/eave-B.elf}, built when missing). Without a flashed
  * device a configuration with the name and a fresh secret is made for this run.
+ *
+ * <p>The program store is kept in {@code --store FILE}, else in the device's folder
+ * ({@code <eave home>/boards/N/B.store}), so installed programs and their run-on-boot flags survive
+ * from one run to the next, as on a board's flash.
  */
 final class BoardCommand {
 
-    static final String USAGE = "usage: eave simulate --board qemu-arm|qemu-riscv [--name NAME] [--image FILE]";
+    static final String USAGE = "usage: eave simulate --board qemu-arm|qemu-riscv [--name NAME] [--image FILE] [--store FILE]";
     /** Boot and HELLO take well under a second; QEMU on a busy shared machine may take longer. */
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -60,20 +64,23 @@ final class BoardCommand {
         String boardId = null;
         String name = null;
         Path image = null;
+        Path store = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(USAGE);
                 return 0;
             }
-            if (i + 1 >= args.size() || !List.of("--board", "--name", "--image").contains(arg)) {
-                err.println("eave simulate: unknown or incomplete option '" + arg + "' for a board (--store and --secret are for eave-sim). " + USAGE);
+            if (i + 1 >= args.size() || !List.of("--board", "--name", "--image", "--store").contains(arg)) {
+                err.println("eave simulate: unknown or incomplete option '" + arg + "' for a board (--secret is for eave-sim;"
+                        + " a board's secret is set by eave flash). " + USAGE);
                 return 2;
             }
             String value = args.get(++i);
             switch (arg) {
                 case "--board" -> boardId = value;
                 case "--name" -> name = value;
+                case "--store" -> store = Path.of(value);
                 default -> image = Path.of(value);
             }
         }
@@ -110,13 +117,16 @@ final class BoardCommand {
                 err.println("eave simulate: no firmware image " + image);
                 return 1;
             }
-            try (BoardEmulator running = BoardEmulator.start(board.get(), image, config, BOOT_TIMEOUT)) {
+            if (store == null) {
+                store = defaultStore(board.get(), name);
+            }
+            try (BoardEmulator running = BoardEmulator.start(board.get(), image, config, store, BOOT_TIMEOUT)) {
                 out.println("eave simulate: " + board.get().id + " device '" + running.hello().name() + "' is running under "
                         + board.get().machine + " (Ctrl-C stops it)");
                 out.println("  serial:    " + running.serialPath());
                 out.println("  firmware:  " + running.hello().firmware() + " on " + running.hello().board());
                 out.println("  image:     " + image + (flashed.isPresent() ? " (flashed device)" : ""));
-                out.println("  store:     in the board's RAM: installed programs are lost when it stops");
+                out.println("  store:     " + store + " (the board's flash: installed programs stay across runs)");
                 out.println("  use it:    ./eave run FILE --device " + running.serialPath());
                 out.flush();
                 whileRunning.accept(running);
@@ -147,6 +157,11 @@ final class BoardCommand {
         }
         EmulatedDevice device = EmulatedDevice.read(folder);
         return device.board().equals(board.id) ? Optional.of(device) : Optional.empty();
+    }
+
+    /** The program store of device {@code name} on {@code board}: in its folder, as the flasher keeps it. */
+    static Path defaultStore(BoardEmulator.Board board, String name) {
+        return EmulatedDevice.storeFile(DeviceFolder.boardsRoot().resolve(name), board.id);
     }
 
     /** The firmware build's image of {@code board}, built with firmware/build-boards.sh when missing. */

@@ -3,8 +3,14 @@ package io.eave.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,25 +31,33 @@ import io.eave.link.SerialTransport;
 /**
  * A QEMU board running an Eave board image: the emulator started with the board's UART on a pty
  * ({@code -serial pty}) and the device configuration (name, secret) loaded at the address where
- * the firmware reads it ({@code firmware/ports/<board>/board.ld}), then the device's HELLO awaited
- * over the real link. Hosts reach the board at {@link #serialPath()} like a USB-UART.
+ * the firmware reads it ({@code firmware/ports/<board>/board.ld}) and the program store kept in a
+ * file on the device QEMU backs with it, then the device's HELLO awaited over the real link. Hosts reach the board at {@link #serialPath()} like a USB-UART.
  */
 final class BoardEmulator implements AutoCloseable {
 
-    /** The emulated boards: the QEMU machine and where the firmware expects its configuration. */
+    /**
+     * The emulated boards: the QEMU machine, where the firmware expects its configuration, and the
+     * device QEMU keeps the program store's file in (firmware/ports/BOARD/board.ld, docs/firmware.md).
+     */
     enum Board {
-        QEMU_ARM("qemu-arm", "QEMU mps2-an385, Cortex-M3", 0x003FF000L, "qemu-system-arm", "-M", "mps2-an385"),
-        QEMU_RISCV("qemu-riscv", "QEMU virt, rv32imac", 0x803FF000L, "qemu-system-riscv32", "-M", "virt", "-bios", "none");
+        /** mps2-an385 has no flash: its 16 MiB PSRAM (QEMU's machine RAM) is mapped from the store file. */
+        QEMU_ARM("qemu-arm", "QEMU mps2-an385, Cortex-M3", 0x003FF000L, 16L << 20, "qemu-system-arm", "-M", "mps2-an385"),
+        /** virt's first CFI flash, pflash0 (32 MiB), is the store file. */
+        QEMU_RISCV("qemu-riscv", "QEMU virt, rv32imac", 0x803FF000L, 32L << 20, "qemu-system-riscv32", "-M", "virt", "-bios", "none");
 
         final String id;
         final String machine;
         final long configAddress;
+        /** Bytes of the store file: the whole device QEMU backs with it, of which the store uses the start. */
+        final long storeFileSize;
         final List<String> qemu;
 
-        Board(String id, String machine, long configAddress, String... qemu) {
+        Board(String id, String machine, long configAddress, long storeFileSize, String... qemu) {
             this.id = id;
             this.machine = machine;
             this.configAddress = configAddress;
+            this.storeFileSize = storeFileSize;
             this.qemu = List.of(qemu);
         }
 
@@ -53,6 +67,47 @@ final class BoardEmulator implements AutoCloseable {
 
         static List<String> ids() {
             return Arrays.stream(values()).map(b -> b.id).toList();
+        }
+
+        /** QEMU's arguments that load {@code image} and keep the store in {@code store}. */
+        List<String> imageAndStore(Path image, Path store) {
+            return switch (this) {
+                case QEMU_ARM -> List.of("-machine", "memory-backend=eave-store",
+                        "-object", "memory-backend-file,id=eave-store,size=" + storeFileSize + ",share=on,mem-path=" + option(store),
+                        "-kernel", image.toString());
+                // With pflash0 given, QEMU 7.2's reset code jumps into the flash, and with pflash1 it
+                // skips -kernel: the generic loader loads the ELF and starts the CPU at its entry instead.
+                case QEMU_RISCV -> List.of("-drive", "if=pflash,unit=0,format=raw,file=" + option(store),
+                        "-device", "loader,file=" + option(image) + ",cpu-num=0");
+            };
+        }
+    }
+
+    /** A path as a value inside a QEMU option list, where a comma is written twice. */
+    static String option(Path path) {
+        return path.toString().replace(",", ",,");
+    }
+
+    /**
+     * Makes {@code store} ready for QEMU: a missing file is created at the board's size (sparse,
+     * reading as zeros: the firmware formats it at boot); a file of another size is refused, since
+     * QEMU would refuse it less clearly.
+     */
+    static void prepareStore(Board board, Path store) throws IOException {
+        Path parent = store.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!Files.exists(store)) {
+            try (RandomAccessFile file = new RandomAccessFile(store.toFile(), "rw")) {
+                file.setLength(board.storeFileSize);
+            }
+            return;
+        }
+        long size = Files.size(store);
+        if (size != board.storeFileSize) {
+            throw new IOException("the store " + store + " has " + size + " bytes, not the " + board.storeFileSize + " of a " + board.id
+                    + " board's store: it belongs to another board; pass another --store, or move it away to start afresh");
         }
     }
 
@@ -68,21 +123,26 @@ final class BoardEmulator implements AutoCloseable {
     private final String serialPath;
     private final Hello hello;
     private final List<String> log;
+    private final FileChannel storeLock;
 
-    private BoardEmulator(Board board, Process process, String serialPath, Hello hello, List<String> log) {
+    private BoardEmulator(Board board, Process process, String serialPath, Hello hello, List<String> log, FileChannel storeLock) {
         this.board = board;
         this.process = process;
         this.serialPath = serialPath;
         this.hello = hello;
         this.log = log;
+        this.storeLock = storeLock;
     }
 
-    /** The QEMU command line that boots {@code image} with {@code config} (a 128-byte DeviceConfig file). */
-    static List<String> command(Board board, Path image, Path config) {
+    /**
+     * The QEMU command line that boots {@code image} with {@code config} (a 128-byte DeviceConfig
+     * file) and its program store in {@code store} (a file {@link #prepareStore} made ready).
+     */
+    static List<String> command(Board board, Path image, Path config, Path store) {
         List<String> command = new ArrayList<>(board.qemu);
-        command.addAll(List.of("-nic", "none", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "pty",
-                "-kernel", image.toString(),
-                "-device", "loader,file=" + config + ",addr=0x" + Long.toHexString(board.configAddress)));
+        command.addAll(List.of("-nic", "none", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "pty"));
+        command.addAll(board.imageAndStore(image, store));
+        command.addAll(List.of("-device", "loader,file=" + option(config) + ",addr=0x" + Long.toHexString(board.configAddress)));
         return command;
     }
 
@@ -97,8 +157,25 @@ final class BoardEmulator implements AutoCloseable {
      * {@code timeout}. The link connection used for that is closed again: the line is free for
      * the next host.
      */
-    static BoardEmulator start(Board board, Path image, Path config, Duration timeout) throws LinkException {
-        List<String> command = command(board, image, config);
+    static BoardEmulator start(Board board, Path image, Path config, Path store, Duration timeout) throws LinkException {
+        FileChannel lock;
+        try {
+            prepareStore(board, store);
+            lock = lockStore(store);
+        } catch (IOException e) {
+            throw new LinkException(e.getMessage(), e);
+        }
+        try {
+            return start(board, image, config, store, timeout, lock);
+        } catch (LinkException | RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static BoardEmulator start(Board board, Path image, Path config, Path store, Duration timeout, FileChannel lock)
+            throws LinkException {
+        List<String> command = command(board, image, config, store);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -114,7 +191,7 @@ final class BoardEmulator implements AutoCloseable {
         try {
             String path = pty.get(PTY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             Hello hello = awaitHello(process, path, timeout, log);
-            return new BoardEmulator(board, process, path, hello, log);
+            return new BoardEmulator(board, process, path, hello, log, lock);
         } catch (TimeoutException | ExecutionException e) {
             process.destroy();
             throw new LinkException(command.get(0) + " did not open its serial pty within " + PTY_WAIT.toSeconds() + " s" + explain(process, log), e);
@@ -125,6 +202,38 @@ final class BoardEmulator implements AutoCloseable {
         } catch (LinkException | RuntimeException e) {
             process.destroy();
             throw e;
+        }
+    }
+
+    /**
+     * Claims {@code store} for this board while it runs: two boards on one file would be two chips
+     * sharing one flash (on qemu-arm QEMU maps the file without locking it). The lock covers byte 0
+     * only, clear of the bytes QEMU's own image locking uses (from offset 100).
+     */
+    static FileChannel lockStore(Path store) throws IOException {
+        FileChannel channel = FileChannel.open(store, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, 1, false);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("the store " + store + " is in use by another running board (eave simulate --board):"
+                    + " stop that one, or pass another --store");
+        }
+        return channel;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the lock goes with the channel; nothing else to release
         }
     }
 
@@ -201,7 +310,7 @@ final class BoardEmulator implements AutoCloseable {
         return process;
     }
 
-    /** Ends QEMU (the board's RAM, and with it its program store, is gone). */
+    /** Ends QEMU; what the firmware wrote to the store is in the store file already. */
     @Override
     public void close() {
         process.destroy();
@@ -212,6 +321,8 @@ final class BoardEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(storeLock);
         }
     }
 

@@ -30,6 +30,7 @@ import io.eave.flash.FlashRequest;
 import io.eave.flash.FlashResult;
 import io.eave.flash.Flasher;
 import io.eave.flash.emulated.EmulatedBoardFlasher;
+import io.eave.flash.emulated.EmulatedDevice;
 import io.eave.flash.esp.EspChip;
 import io.eave.flash.esp.EspRomFlasher;
 import io.eave.flash.esp.EspSettings;
@@ -53,6 +54,8 @@ final class FlashCommand {
                                ESP boards need it (a merged binary written at --offset)
               --name N         the device's name (default: the board's); its folder is <eave home>/boards/N,
                                which keeps its secret (kept when the device is flashed again)
+              --erase-store    QEMU: erase the device's program store too (kept by default, so installed
+                               programs run on the new firmware)
               --offset HEX     ESP: where the image goes in flash (default 0x0)
               --baud N         ESP: baud rate for the write (default 921600; the ROM starts at 115200)
               --no-compress    ESP: write plain blocks instead of deflated ones
@@ -123,6 +126,8 @@ final class FlashCommand {
                 o.put("help", "");
             } else if (a.equals("--no-compress")) {
                 o.put("no-compress", "");
+            } else if (a.equals("--erase-store")) {
+                o.put("erase-store", "");
             } else if (a.startsWith("--") && VALUED.contains(a.substring(2).split("=", 2)[0])) {
                 String key = a.substring(2);
                 String value;
@@ -143,7 +148,8 @@ final class FlashCommand {
     }
 
     /** What to flash where, worked out from the options before anything is touched. */
-    private record Plan(Flasher flasher, FlashRequest request, String board, Path folder, boolean keptSecret, Optional<String> port) { }
+    private record Plan(Flasher flasher, FlashRequest request, String board, Path folder, boolean keptSecret, Optional<String> port,
+            Optional<Path> store, boolean eraseStore) { }
 
     private Plan plan(Map<String, String> o) throws UsageException, FlashException {
         String board = o.get("board");
@@ -183,7 +189,8 @@ final class FlashCommand {
             }
             Path image = o.containsKey("image") ? Path.of(o.get("image")) : boardImage(board);
             FlashRequest request = FlashRequest.of(FlashImage.read(image), config);
-            return new Plan(new EmulatedBoardFlasher(emulated.get()), request, board, folder, kept, Optional.empty());
+            return new Plan(new EmulatedBoardFlasher(emulated.get(), o.containsKey("erase-store")), request, board, folder, kept,
+                    Optional.empty(), Optional.of(EmulatedDevice.storeFile(folder, board)), o.containsKey("erase-store"));
         }
         if (port == null) {
             throw new UsageException("an ESP board needs its serial port: pass --port, e.g. --port /dev/ttyUSB0 (ports on this machine: "
@@ -199,7 +206,10 @@ final class FlashCommand {
             settings = settings.expecting(chip.get());
         }
         FlashRequest request = FlashRequest.of(FlashImage.read(Path.of(o.get("image"))), config).atOffset(number("--offset", o.getOrDefault("offset", "0")));
-        return new Plan(EspRomFlasher.onSerialPort(port, settings), request, board, folder, kept, Optional.of(port));
+        if (o.containsKey("erase-store")) {
+            throw new UsageException("--erase-store is for QEMU boards (Eave has no program store on ESP boards yet)");
+        }
+        return new Plan(EspRomFlasher.onSerialPort(port, settings), request, board, folder, kept, Optional.of(port), Optional.empty(), false);
     }
 
     private static List<String> boards() {
@@ -328,6 +338,12 @@ final class FlashCommand {
                 plan.request().image().size(), result.target(), seconds, result.bytesPerSecond(), result.verification());
         out.printf("device '%s': %s secret in %s%n", config.name(), plan.keptSecret() ? "kept its" : "new",
                 plan.folder().resolve(DeviceFolder.CONFIG));
+        if (plan.store().isPresent()) {
+            Path store = plan.store().get();
+            out.printf("program store: %s%n", plan.eraseStore() ? "erased (" + store + " is made afresh at the next boot)"
+                    : Files.exists(store) ? "kept in " + store + " (installed programs stay; --erase-store empties it)"
+                    : "none yet (" + store + " is made at the first boot)");
+        }
         return 0;
     }
 

@@ -2,6 +2,7 @@ package io.eave.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -97,9 +98,20 @@ class FlashCommandTest {
         assertTrue(err().contains("  done        100%"), err());
         DeviceConfig first = DeviceFolder.readConfig(folder);
 
+        Path store = folder.resolve("qemu-arm.store");
+        assertTrue(out().contains("program store: none yet (" + store + " is made at the first boot)"), out());
+
+        byte[] programs = {'E', 'A', 'V', 'S', 7};
+        Files.write(store, programs); // what the board wrote while it ran
         assertEquals(0, flash("--board", "qemu-arm", "--image", image.toString(), "--name", "lab"), err());
         assertTrue(out().contains("device 'lab': kept its secret"), out());
         assertEquals(first, DeviceFolder.readConfig(folder));
+        assertTrue(out().contains("program store: kept in " + store), out());
+        assertArrayEquals(programs, Files.readAllBytes(store));
+
+        assertEquals(0, flash("--board", "qemu-arm", "--image", image.toString(), "--name", "lab", "--erase-store"), err());
+        assertTrue(out().contains("program store: erased"), out());
+        assertFalse(Files.exists(store));
     }
 
     @Test
@@ -118,6 +130,8 @@ class FlashCommandTest {
         assertTrue(err().contains("is built for the qemu-riscv board, not for qemu-arm (ARM)"), err());
         assertEquals(2, flash("--board", "qemu-arm", "--baud", "9600"));
         assertEquals("eave flash: --baud is for ESP boards; qemu-arm is emulated\n", err());
+        assertEquals(2, flash("--board", "esp32-c3", "--port", "/dev/ttyUSB0", "--image", elf(243, 100).toString(), "--erase-store"));
+        assertEquals("eave flash: --erase-store is for QEMU boards (Eave has no program store on ESP boards yet)\n", err());
         assertEquals(2, flash("--board", "qemu-arm", "--name", "my board"));
         assertTrue(err().startsWith("eave flash: invalid device name 'my board'"), err());
     }

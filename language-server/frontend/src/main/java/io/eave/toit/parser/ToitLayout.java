@@ -84,6 +84,8 @@ final class ToitLayout {
     private boolean inParameters;
     private boolean typeContext;
     private int questions;
+    /** The last token was the ':' of a conditional: a deeper next line is its else-branch. */
+    private boolean afterConditionalColon;
     private int lineStartIndex;     // index in out where the current logical line's tokens start
     private Lexeme lastReal;        // the last lexeme that became a parser token
     private int lastType = -1;
@@ -199,6 +201,8 @@ final class ToitLayout {
             top = stack.peek();
         }
         if (top.kind() == LevelKind.BRACKET) return;   // a block body inside brackets ended
+        // `x ? f⏎····a⏎··: b`: after the arguments, the statement goes on (conditional, operator)
+        if (top.indent() < indent && popped != null && joins(index)) return;
         if (top.indent() < indent && popped != null) {
             // between two levels: report it and treat the line as one more line of the inner level
             issues.add(new LexicalIssue(ToitIssueCodes.INCONSISTENT_INDENTATION, true, first.start(), first.length(),
@@ -298,7 +302,9 @@ final class ToitLayout {
         }
         afterOperatorKeyword = false;
         typeContext = false;
-        questions = 0;
+        // arguments on their own lines belong to the statement: its pending `?` still waits for ':'
+        if (top.kind() != LevelKind.ARG) questions = 0;
+        afterConditionalColon = false;
         inParameters = false;
         expectParameters = false;
     }
@@ -486,9 +492,11 @@ final class ToitLayout {
             openerIsClass = false;
         }
         // a trailing ':'/'::', optionally followed by '| parameters |', opens a block
+        afterConditionalColon = false;
         if (colon && questions > 0 && type == types.keyword(":")) {
             questions--;
             openerIndex = -1;
+            afterConditionalColon = true;
         } else if (colon) {
             openerIndex = tokenIndex;
             expectParameters = true;
@@ -585,6 +593,7 @@ final class ToitLayout {
 
     /** Whether the last token is a binary operator (so the next, deeper line is its right operand). */
     private boolean endsWithOperator() {
+        if (afterConditionalColon) return true;
         return lastReal != null && lastReal.kind() == Kind.OPERATOR && OPERAND_OPERATORS.contains(lastReal.text())
                 && lastType == types.keyword(lastReal.text());
     }

@@ -42,6 +42,22 @@ public final class Members {
         return new ArrayList<>(seen);
     }
 
+    /**
+     * Whether something {@code type} inherits from is not known (an external module's class, or a
+     * name that does not resolve): then any name may be one of its members.
+     */
+    public static boolean hasUnknownAncestor(Class type) {
+        for (Class c : hierarchy(type)) {
+            List<TypeRef> refs = new ArrayList<>(c.getMixins());
+            refs.addAll(c.getInterfaces());
+            if (c.getSuperclass() != null) refs.add(c.getSuperclass());
+            for (TypeRef ref : refs) {
+                if (resolve(ref) == null) return true;
+            }
+        }
+        return false;
+    }
+
     private static void addIfResolved(Deque<Class> work, TypeRef ref) {
         Class c = resolve(ref);
         if (c != null) work.add(c);

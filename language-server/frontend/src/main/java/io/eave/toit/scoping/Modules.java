@@ -169,20 +169,42 @@ public final class Modules {
         if (imp.getRelative() != null) {
             URI folder = from.getURI().trimSegments(1);
             for (int i = 1; i < imp.getRelative().length(); i++) folder = folder.trimSegments(1);
-            return load(set, folder.appendSegments((path + ".toit").split("/")));
+            // names are canonical (foo_bar is foo-bar): the file may be spelled either way
+            for (String spelling : List.of(path, path.replace('-', '_'))) {
+                String last = spelling.substring(spelling.lastIndexOf('/') + 1);
+                Unit unit = load(set, folder.appendSegments((spelling + ".toit").split("/")));
+                // the folder shortcut: `import .sub` is sub/sub.toit when there is no sub.toit
+                if (unit == null) unit = load(set, folder.appendSegments((spelling + "/" + last + ".toit").split("/")));
+                if (unit != null) return unit;
+            }
+            return null;
         }
+        // a file never imports itself: `import uart` in uart.toit means the library's module
+        List<String> spellings = path.contains("-") ? List.of(path, path.replace('-', '_')) : List.of(path);
         for (URI root : roots(set)) {
-            Unit unit = load(set, root.appendSegments((path + ".toit").split("/")));
-            if (unit != null) return unit;
+            for (String spelling : spellings) {
+                URI candidate = root.appendSegments((spelling + ".toit").split("/"));
+                Unit unit = candidate.equals(from.getURI()) ? null : load(set, candidate);
+                if (unit != null) return unit;
+            }
         }
         if (!isLibrary(from)) {
             URI folder = from.getURI().trimSegments(1);
             while (folder.segmentCount() > 0 || folder.hasAuthority()) {
-                Unit unit = load(set, folder.appendSegments((path + ".toit").split("/")));
+                Unit unit = null;
+                for (String spelling : spellings) {
+                    URI candidate = folder.appendSegments((spelling + ".toit").split("/"));
+                    if (unit == null && !candidate.equals(from.getURI())) unit = load(set, candidate);
+                }
                 if (unit != null) return unit;
                 if (folder.segmentCount() == 0) break;
                 folder = folder.trimSegments(1);
             }
+        }
+        URI packaged = ExternalModules.packageFile(imp);
+        if (packaged != null) {
+            Unit unit = load(set, packaged);
+            if (unit != null) return unit;
         }
         Unit library = library(set, path);
         return library != null ? library : library(set, path + "/" + imp.getPath().get(imp.getPath().size() - 1));
@@ -194,6 +216,11 @@ public final class Modules {
             if (adapter instanceof Roots r) roots.addAll(r.roots);
         }
         return roots;
+    }
+
+    /** The unit of the file at {@code uri}, loaded into {@code set} when needed; null when there is none. */
+    static Unit loadFile(ResourceSet set, URI uri) {
+        return load(set, uri);
     }
 
     /** The unit at {@code uri}: already in the set, or loaded when the file exists. */
@@ -234,11 +261,29 @@ public final class Modules {
             if (imported == null) continue;
             for (io.eave.toit.ast.Declaration d : exported(imported, visiting)) {
                 String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
-                boolean shown = imp.isShowAll() || imp.getShow().contains(name);
+                boolean shown = showsAll(imp) || imp.getShow().contains(name);
                 if (shown && (all || names.contains(name))) result.add(d);
             }
         }
+        // `export ResourceState_` may also pass on a name of the core library
+        if (!names.isEmpty() && module.eResource() != null && module.eResource().getResourceSet() != null) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            result.forEach(d -> found.add(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
+            for (io.eave.toit.ast.Declaration d : coreDeclarations(module.eResource().getResourceSet())) {
+                String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
+                if (names.contains(name) && !found.contains(name)) result.add(d);
+            }
+        }
         return result;
+    }
+
+    /**
+     * Whether all of the module's names are visible without prefix: {@code show *}, or a local
+     * import ({@code import .util}) without {@code as} or {@code show}, as in Toit. Such a local
+     * import also binds its last segment as a prefix here, so {@code util.twice} works too.
+     */
+    public static boolean showsAll(Import imp) {
+        return imp.isShowAll() || (imp.getRelative() != null && imp.getPrefix() == null && imp.getShow().isEmpty());
     }
 
     /** The name a prefix import binds: {@code as} name, else the last path segment; null with {@code show}. */

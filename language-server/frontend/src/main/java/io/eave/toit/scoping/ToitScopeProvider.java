@@ -99,7 +99,9 @@ public class ToitScopeProvider implements IScopeProvider {
             if (resource.getResourceSet() != null) {
                 Modules.coreDeclarations(resource.getResourceSet()).forEach(d -> core.add(nameOf(d), d));
             }
-            NameScope imported = new NameScope(core);
+            NameScope sdk = new NameScope(core);
+            SdkSources.core(resource).forEach(d -> sdk.add(nameOf(d), d));
+            NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             if (unit == null) return own;
             for (Import imp : unit.getImports()) {
@@ -108,7 +110,7 @@ public class ToitScopeProvider implements IScopeProvider {
                 if (prefix != null) imported.add(prefix, imp);
                 if (module == null) continue;
                 for (Declaration d : Modules.exported(module)) {
-                    if (imp.isShowAll() || imp.getShow().contains(nameOf(d))) imported.add(nameOf(d), d);
+                    if (Modules.showsAll(imp) || imp.getShow().contains(nameOf(d))) imported.add(nameOf(d), d);
                 }
             }
             unit.getDeclarations().forEach(d -> own.add(nameOf(d), d));
@@ -125,7 +127,7 @@ public class ToitScopeProvider implements IScopeProvider {
         if (declaration instanceof Import imp) {
             Unit module = Modules.resolve(imp);
             if (module != null) Modules.exported(module).forEach(d -> scope.add(nameOf(d), d));
-        } else if (declaration instanceof Class c) {
+        } else if (declaration instanceof Class c && !ToitTypes.isParenthesized(receiver)) {
             for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> scope.add(nameOf(d), d));
         } else {
             Class type = receiver instanceof Super ? ToitTypes.typeOf(receiver) : ToitTypes.typeOf(receiver);
@@ -137,7 +139,9 @@ public class ToitScopeProvider implements IScopeProvider {
     /** Whether the members after {@code access}'s dot are known, so an unknown name is an error. */
     public static boolean receiverKnown(MemberAccess access) {
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
-        return declaration instanceof Import || declaration instanceof Class || ToitTypes.isCertain(access.getReceiver());
+        if (declaration instanceof Import imp) return !ExternalModules.isOpaque(imp);
+        return (declaration instanceof Class && !ToitTypes.isParenthesized(access.getReceiver()))
+                || ToitTypes.isCertain(access.getReceiver());
     }
 
     // ---- types ---------------------------------------------------------------------------
@@ -151,7 +155,11 @@ public class ToitScopeProvider implements IScopeProvider {
                     if (d instanceof Class c) core.add(c.getName(), c);
                 }
             }
-            NameScope imported = new NameScope(core);
+            NameScope sdk = new NameScope(core);
+            for (var d : SdkSources.core(resource)) {
+                if (d instanceof Class c) sdk.add(c.getName(), c);
+            }
+            NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             Unit unit = unit(resource);
             if (unit == null) return own;
@@ -161,7 +169,7 @@ public class ToitScopeProvider implements IScopeProvider {
                 String prefix = Modules.prefix(imp);
                 for (Class c : classes(module)) {
                     if (prefix != null) imported.add(QualifiedName.create(prefix, c.getName()), c);
-                    if (imp.isShowAll() || imp.getShow().contains(c.getName())) imported.add(c.getName(), c);
+                    if (Modules.showsAll(imp) || imp.getShow().contains(c.getName())) imported.add(c.getName(), c);
                 }
             }
             classes(unit).forEach(c -> own.add(c.getName(), c));

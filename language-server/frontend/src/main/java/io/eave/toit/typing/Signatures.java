@@ -37,9 +37,14 @@ public final class Signatures {
         }
     }
 
-    /** A block parameter passed on (`do block`) counts as a block argument. */
+    /**
+     * A block parameter passed on (`do block`), or a local holding a block (`b := (: 3)`, then
+     * `exec b`), counts as a block argument.
+     */
     private static boolean passesBlock(Expression argument) {
-        return argument instanceof io.eave.toit.ast.Identifier id && id.getDeclaration() instanceof Parameter p && p.isBlock();
+        if (!(argument instanceof io.eave.toit.ast.Identifier id)) return false;
+        if (id.getDeclaration() instanceof Parameter p) return p.isBlock();
+        return id.getDeclaration() instanceof io.eave.toit.ast.LocalVariable v && v.getValue() instanceof Block b && !b.isLambda();
     }
 
     /** The call whose target is {@code nameExpression}, or null when it is not called. */

@@ -125,6 +125,23 @@ public final class ToitTypes {
         return false;
     }
 
+    /**
+     * Whether {@code e} is written in parentheses: {@code (Point).x} constructs a Point and reads
+     * its x, where {@code Point.x} would be a static member.
+     */
+    public static boolean isParenthesized(EObject e) {
+        org.eclipse.xtext.nodemodel.ICompositeNode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(e);
+        if (node == null) return false;
+        String own = node.getText().strip();
+        if (own.startsWith("(") && own.endsWith(")")) return true;   // the parentheses are part of its node
+        String text = node.getRootNode().getText();
+        int before = node.getOffset() - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) before--;
+        int after = node.getEndOffset();
+        while (after < text.length() && Character.isWhitespace(text.charAt(after))) after++;
+        return before >= 0 && text.charAt(before) == '(' && after < text.length() && text.charAt(after) == ')';
+    }
+
     /** The declaration a name expression refers to (resolving it), or null. */
     public static EObject declarationOf(EObject e) {
         EObject d = e instanceof Identifier id ? id.getDeclaration() : e instanceof MemberAccess m ? m.getMember() : null;

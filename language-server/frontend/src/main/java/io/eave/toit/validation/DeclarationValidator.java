@@ -46,7 +46,7 @@ public class DeclarationValidator extends AbstractDeclarativeValidator {
                 : declaration instanceof Parameter ? AstPackage.Literals.PARAMETER__NAME
                 : declaration instanceof LocalVariable ? AstPackage.Literals.LOCAL_VARIABLE__NAME : null;
         if (feature == null || !(declaration.eGet(feature) instanceof String name)) return;
-        if (name.equals("_")) {
+        if (name.equals("_") && !(declaration instanceof Parameter)) {   // `| _ value |` ignores an argument
             error("'_' cannot be declared", declaration, feature, ToitIssueCodes.RESERVED_NAME);
         } else if (FUTURE_KEYWORDS.contains(name)) {
             warning("'" + name + "' will be reserved: choose another name", declaration, feature, ToitIssueCodes.RESERVED_NAME);

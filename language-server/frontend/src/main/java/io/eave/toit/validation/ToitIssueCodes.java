@@ -49,6 +49,8 @@ public final class ToitIssueCodes {
     // ---- names -------------------------------------------------------------------------
     public static final String UNRESOLVED_NAME = PREFIX + "unresolved-name";
     public static final String UNRESOLVED_IMPORT = PREFIX + "unresolved-import";
+    /** A warning: a member, or a parameter, the Toit SDK may have that Eave's library does not declare. */
+    public static final String NOT_IN_LIBRARY = PREFIX + "not-in-library";
     public static final String DUPLICATE_DECLARATION = PREFIX + "duplicate-declaration";
     /** {@code this}, {@code super}, {@code constructor} or {@code _} used as a declared name. */
     public static final String RESERVED_NAME = PREFIX + "reserved-name";

@@ -84,7 +84,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
     @Check
     public void importResolves(Import imp) {
         if (Modules.isLibrary(imp.eResource())) return;
-        if (Modules.resolve(imp) == null) {
+        if (Modules.resolve(imp) == null && !io.eave.toit.scoping.ExternalModules.isExternal(imp)) {
             String dots = imp.getRelative() == null ? "" : imp.getRelative();
             error("Cannot find module '" + dots + String.join(".", imp.getPath()) + "'", imp,
                     AstPackage.Literals.IMPORT__PATH, ToitIssueCodes.UNRESOLVED_IMPORT);
@@ -126,7 +126,10 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         for (int i = 0; i < export.getNames().size(); i++) {
             String name = export.getNames().get(i);
             boolean known = unit.getDeclarations().stream().anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))
-                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)));
+                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)))
+                    || io.eave.toit.scoping.ExternalModules.mayProvide(unit, name)
+                    || Modules.coreDeclarations(unit.eResource().getResourceSet()).stream()
+                            .anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
             if (!known) error("Nothing named '" + name + "' to export", export, AstPackage.Literals.EXPORT__NAMES, i, ToitIssueCodes.UNRESOLVED_NAME);
         }
     }
@@ -163,7 +166,9 @@ public class ToitValidator extends AbstractDeclarativeValidator {
             if (name == null) return null;
             StringBuilder key = new StringBuilder(name).append(m.isSetter() ? " setter" : " method");
             m.getParameters().stream().filter(p -> !p.isNamed()).forEach(p -> key.append(p.isBlock() ? " [b]" : " p"));
-            m.getParameters().stream().filter(Parameter::isNamed).map(Parameter::getName).sorted().forEach(n -> key.append(" --").append(n));
+            // a named block parameter `[--unwind]` makes another overload than a named value `--unwind`
+            m.getParameters().stream().filter(Parameter::isNamed).map(p -> p.isBlock() ? "[--" + p.getName() + "]" : "--" + p.getName())
+                    .sorted().forEach(n -> key.append(" ").append(n));
             return key.toString();
         }
         return null;
@@ -173,7 +178,7 @@ public class ToitValidator extends AbstractDeclarativeValidator {
     public void uniqueParameters(Method method) {
         Map<String, Parameter> seen = new HashMap<>();
         for (Parameter p : method.getParameters()) {
-            if (p.getName() != null && seen.putIfAbsent(p.getName(), p) != null) {
+            if (p.getName() != null && !p.getName().equals("_") && seen.putIfAbsent(p.getName(), p) != null) {
                 error("Parameter '" + p.getName() + "' is declared twice", p, AstPackage.Literals.PARAMETER__NAME, ToitIssueCodes.DUPLICATE_DECLARATION);
             }
         }
@@ -309,6 +314,13 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         String code = why.startsWith("no named") ? ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT
                 : why.contains("is missing") ? ToitIssueCodes.MISSING_NAMED_ARGUMENT : ToitIssueCodes.WRONG_ARGUMENT_COUNT;
         String name = declaration instanceof Method m ? (m.getName() == null ? "constructor" : m.getName()) : ((Class) declaration).getName();
+        boolean function = declaration instanceof Method && declaration.eContainer() instanceof io.eave.toit.ast.Unit;
+        if (Modules.isLibrary(declaration.eResource()) && !function) {
+            // Eave's library classes declare a subset of the SDK's overloads and options: the call
+            // may fit the SDK's (top-level functions such as print are declared as the SDK has them)
+            warning("'" + name + "' " + why + " in Eave's library", reportOn, null, ToitIssueCodes.NOT_IN_LIBRARY);
+            return;
+        }
         error("'" + name + "' " + why, reportOn, null, code);
     }
 

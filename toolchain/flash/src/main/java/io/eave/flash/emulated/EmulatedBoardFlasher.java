@@ -35,6 +35,11 @@ import io.eave.flash.Flasher;
  * configuration into the device's folder ({@link DeviceFolder}), each through a temporary file
  * and a rename, reads both back and compares SHA-256s, then calls the {@link BoardBooter} hook, if
  * any, to start the board. A cancelled or failed flash leaves the previous firmware in place.
+ *
+ * <p>The device's program store ({@link EmulatedDevice#store()}) is the part of the board's flash
+ * the image does not use, so flashing keeps it, as esptool keeps the flash it does not write:
+ * installed programs run on the new firmware. With {@code eraseStore} it is erased once the new
+ * firmware is written and verified (a failed flash erases nothing), as a full chip erase would.
  */
 public final class EmulatedBoardFlasher implements Flasher {
 
@@ -70,17 +75,29 @@ public final class EmulatedBoardFlasher implements Flasher {
     private final Path boardsRoot;
     private final Optional<BoardBooter> booter;
     private final Duration bootTimeout;
+    private final boolean eraseStore;
 
-    public EmulatedBoardFlasher(Board board, Path boardsRoot, Optional<BoardBooter> booter, Duration bootTimeout) {
+    public EmulatedBoardFlasher(Board board, Path boardsRoot, Optional<BoardBooter> booter, Duration bootTimeout, boolean eraseStore) {
         this.board = board;
         this.boardsRoot = boardsRoot;
         this.booter = booter;
         this.bootTimeout = bootTimeout;
+        this.eraseStore = eraseStore;
     }
 
-    /** A flasher into {@link DeviceFolder#boardsRoot()} that does not start the board. */
+    /** Keeps the device's program store. */
+    public EmulatedBoardFlasher(Board board, Path boardsRoot, Optional<BoardBooter> booter, Duration bootTimeout) {
+        this(board, boardsRoot, booter, bootTimeout, false);
+    }
+
+    /** A flasher into {@link DeviceFolder#boardsRoot()} that does not start the board; {@code eraseStore} empties its program store. */
+    public EmulatedBoardFlasher(Board board, boolean eraseStore) {
+        this(board, DeviceFolder.boardsRoot(), Optional.empty(), Duration.ofSeconds(10), eraseStore);
+    }
+
+    /** A flasher into {@link DeviceFolder#boardsRoot()} that does not start the board and keeps its program store. */
     public EmulatedBoardFlasher(Board board) {
-        this(board, DeviceFolder.boardsRoot(), Optional.empty(), Duration.ofSeconds(10));
+        this(board, false);
     }
 
     @Override
@@ -136,6 +153,10 @@ public final class EmulatedBoardFlasher implements Flasher {
             listener.progress(FlashPhase.VERIFYING, total, total, "SHA-256");
             verify(firmware, image.sha256(), where, "firmware");
             verify(folder.resolve(DeviceFolder.CONFIG), new FlashImage("config", config.encode()).sha256(), where, "device configuration");
+            if (eraseStore) {
+                // An erased chip: the board formats a missing store at its next boot.
+                Files.deleteIfExists(EmulatedDevice.storeFile(folder, board.id));
+            }
         } catch (IOException e) {
             throw new FlashException(Kind.IO, "cannot write " + where + ": " + e.getMessage(), e);
         } finally {

@@ -33,6 +33,19 @@ public record EmulatedDevice(String board, Path folder, DeviceConfig config, Str
         return folder.resolve(DeviceFolder.CONFIG);
     }
 
+    /** The board's program store: the flash beyond the image, kept across runs and flashes. */
+    public Path store() {
+        return storeFile(folder, board);
+    }
+
+    /**
+     * The program store of a {@code board} device in {@code folder}: {@code <board>.store}, one per
+     * board, since each board lays its flash out in its own way (docs/firmware.md).
+     */
+    public static Path storeFile(Path folder, String board) {
+        return folder.resolve(board + ".store");
+    }
+
     /**
      * Reads a flashed device back and checks its firmware against the SHA-256 recorded when it was
      * flashed: a damaged or half-copied folder is refused with a message that says to flash again.

@@ -79,6 +79,29 @@ class EmulatedBoardFlasherTest {
     }
 
     @Test
+    void flashingAgainKeepsTheProgramStoreUnlessAskedToEraseIt() throws Exception {
+        DeviceConfig config = DeviceConfig.withRandomSecret("kept");
+        Path store = EmulatedDevice.storeFile(root.resolve("kept"), "qemu-arm");
+        flasher(Board.QEMU_ARM).flash(FlashRequest.of(new FlashImage("eave-qemu-arm.elf", elf(40, 4000)), config), new RecordingListener(),
+                new CancelSignal());
+        byte[] programs = {'E', 'A', 'V', 'S', 1, 2, 3};
+        Files.write(store, programs); // what the board wrote while it ran
+        assertEquals(store, EmulatedDevice.read(root.resolve("kept")).store());
+
+        flasher(Board.QEMU_ARM).flash(FlashRequest.of(new FlashImage("eave-qemu-arm.elf", elf(40, 5000)), config), new RecordingListener(),
+                new CancelSignal());
+        assertArrayEquals(programs, Files.readAllBytes(store), "a new firmware runs the programs installed before");
+
+        EmulatedBoardFlasher erasing = new EmulatedBoardFlasher(Board.QEMU_ARM, root, Optional.empty(), Duration.ofSeconds(2), true);
+        assertThrows(FlashException.class, () -> erasing.flash(FlashRequest.of(new FlashImage("x.elf", elf(243, 5000)), config),
+                new RecordingListener(), new CancelSignal()));
+        assertTrue(Files.exists(store), "a flash that failed erases nothing");
+        erasing.flash(FlashRequest.of(new FlashImage("eave-qemu-arm.elf", elf(40, 6000)), config), new RecordingListener(), new CancelSignal());
+        assertFalse(Files.exists(store), "--erase-store: the board starts with an empty store");
+        assertEquals(6000, Files.size(root.resolve("kept/firmware.elf")));
+    }
+
+    @Test
     void theBootHookGetsTheFlashedDevice() throws Exception {
         AtomicReference<EmulatedDevice> booted = new AtomicReference<>();
         EmulatedBoardFlasher flasher = new EmulatedBoardFlasher(Board.QEMU_RISCV, root, Optional.of(d -> {

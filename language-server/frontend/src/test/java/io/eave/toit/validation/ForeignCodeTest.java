@@ -1,0 +1,348 @@
+package io.eave.toit.validation;
+
+import static io.eave.toit.FrontEndSupport.FRONT_END;
+import static io.eave.toit.FrontEndSupport.analyze;
+import static io.eave.toit.FrontEndSupport.assertClean;
+import static io.eave.toit.FrontEndSupport.project;
+import static io.eave.toit.FrontEndSupport.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eave.toit.ToitFrontEnd.Diagnostic;
+import io.eave.toit.ToitFrontEnd.Result;
+import io.eave.toit.ToitFrontEnd.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Toit written for the Toit SDK, as other people write it, opens without false errors: each test
+ * is one class of false error found by running the front end over public Toit code (see
+ * docs/toit-editor.md, "Compatibility with Toit code written by others"). The snippets are ours.
+ */
+class ForeignCodeTest {
+
+    private static String errors(Result result) {
+        return result.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void sdkModulesWeDoNotDeclareImportWithoutErrors() {
+        assertClean("""
+                import i2c
+                import net.wifi
+                import monitor show Mutex Latch
+                import expect show *
+
+                guard ::= Mutex
+
+                scan-bus bus/i2c.Bus -> List:
+                  return bus.scan
+
+                main:
+                  bus := i2c.Bus --sda=21 --scl=22
+                  print (scan-bus bus)
+                  network := wifi.open --ssid="home" --password="secret"
+                  latch := Latch
+                  guard.do: latch.set network
+                  expect-equals network latch.get
+                """);
+    }
+
+    @Test
+    void anUnknownModuleIsStillAnErrorButOnlyOnce() {
+        Result result = analyze("""
+                import sensors.thermometr
+
+                main:
+                  t := thermometr.Probe 3
+                  print t.celsius
+                """);
+        assertEquals("1:8 unresolved-import", summary(result));
+    }
+
+    @Test
+    void aRelativeImportThatIsMissingIsAnError() {
+        assertEquals("1:9 unresolved-import", summary(analyze("import .helpers show blink\nmain:\n  blink 3\n")));
+    }
+
+    @Test
+    void aClassExtendingAnExternalClassMayUseWhatItInherits() {
+        assertClean("""
+                import system.services
+
+                class Counter extends services.ServiceProvider:
+                  count := 0
+                  constructor:
+                    super "counter" --major=1 --minor=0
+
+                  handle index/int arguments/any --gid/int --client/int -> any:
+                    count++
+                    if index == 0: return count
+                    unreachable
+
+                main:
+                  counter := Counter
+                  counter.install
+                  invoke-somewhere := :: counter.uninstall --wait
+                  invoke-somewhere.call
+                """);
+    }
+
+    @Test
+    void packagesOfTheProjectResolveOrAreTakenOnTrust(@TempDir Path dir) throws IOException {
+        // a path dependency is read from its src/ folder; a registry one that is not downloaded is trusted
+        Files.createDirectories(dir.resolve("lib/src/util"));
+        Files.writeString(dir.resolve("lib/src/util/retry.toit"), "retry times/int [block]:\n  times.repeat: block.call\n");
+        Files.createDirectories(dir.resolve("lib/src/leds"));
+        Files.writeString(dir.resolve("lib/src/leds/leds.toit"), "blink n/int: return n\n");
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/package.yaml"), """
+                dependencies:
+                  mylib:
+                    path: ../lib
+                  morse:
+                    url: github.com/someone/toit-morse
+                    version: ^1.0.0
+                """);
+        Path main = dir.resolve("app/main.toit");
+        Files.writeString(main, """
+                import mylib.util.retry show retry
+                import mylib.leds   // the folder shortcut: src/leds/leds.toit
+                import morse
+
+                main:
+                  retry 3: print (morse.encode "sos")
+                  leds.blink 2
+                """);
+        assertEquals("", errors(FRONT_END.analyze(main)));
+
+        // the package's own checks still apply: a wrong call to a package function is an error
+        Files.writeString(main, "import mylib.util.retry show retry\n\nmain:\n  retry: print 1\n");
+        assertEquals("4:3 wrong-argument-count", summary(FRONT_END.analyze(main)).replaceAll("(?m)^.*unresolved.*$\n?", ""));
+
+        // a prefix the package file does not declare is an unknown module
+        Files.writeString(main, "import blinker\n\nmain:\n  blinker.run\n");
+        assertEquals("1:8 unresolved-import", summary(FRONT_END.analyze(main)));
+    }
+
+    @Test
+    void packageLockPrefixesAndDownloadedPackages(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("package.lock"), """
+                sdk: ^2.0.0
+                prefixes:
+                  leds: pkg-leds
+                packages:
+                  pkg-leds:
+                    url: github.com/someone/pkg-leds
+                    name: leds
+                    version: 1.2.0
+                """);
+        Path src = dir.resolve(".packages/github.com/someone/pkg-leds/1.2.0/src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("leds.toit"), "class Strip:\n  constructor count/int:\n  show -> none:\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import leds\n\nmain:\n  strip := leds.Strip 8\n  strip.show\n  strip.blink\n");
+        // the downloaded sources are read: Strip is known, and so is what it lacks
+        assertEquals("6:9 unresolved-name", summary(FRONT_END.analyze(main)));
+    }
+
+    @Test
+    void membersMissingFromEavesLibraryAreWarningsNotErrors() {
+        Result result = analyze("""
+                main:
+                  n := 12
+                  print n.count-leading-zeros
+                  bytes := ByteArray 4 --initial=0xff
+                  print bytes
+                  squares := List 3: it * it
+                """);
+        assertEquals("", errors(result));
+        assertEquals(3, result.diagnostics().size(), result.diagnostics().toString());
+        for (Diagnostic d : result.diagnostics()) {
+            assertEquals(Severity.WARNING, d.severity(), d.toString());
+            assertEquals(ToitIssueCodes.NOT_IN_LIBRARY, d.code(), d.toString());
+        }
+        // a top-level function of the library is declared as the SDK has it: a wrong call is an error
+        assertEquals("2:3 wrong-argument-count", summary(analyze("main:\n  print 1 2 3\n")));
+        // a member the program's own class lacks is still an error
+        assertEquals("4:10 unresolved-name", summary(analyze("class Lamp:\n  on: return 1\nmain:\n  (Lamp).of\n")));
+    }
+
+    @Test
+    void sdkCoreNamesResolve() {
+        assertClean("""
+                main:
+                  on-device := platform == PLATFORM-FREERTOS
+                  e := catch:
+                    with-timeout --ms=100:
+                      critical-do: sleep --ms=10
+                  if e == DEADLINE-EXCEEDED-ERROR: print "late"
+                  if not on-device: return
+                  unreachable
+                """);
+    }
+
+    @Test
+    void aConditionalMayPutItsElseBranchOnTheNextLine() {
+        assertClean("""
+                pick a b: return a
+                main:
+                  small := true
+                  x := small ?
+                      pick
+                          1
+                          2
+                    :
+                      3
+                  y := small? 4
+                    :
+                    5
+                  print x + y
+                """);
+    }
+
+    @Test
+    void aParenthesizedClassNameIsAnInstance() {
+        assertClean("""
+                class Point:
+                  x := 3
+                  static ORIGIN ::= 0
+
+                main:
+                  print (Point).x
+                  print Point.ORIGIN + (Point).x
+                """);
+    }
+
+    @Test
+    void underscoreIgnoresAParameter() {
+        assertClean("""
+                main:
+                  pairs := {1: "one", 2: "two"}
+                  pairs.do: | _ name | print name
+                  try:
+                    print pairs.size
+                  finally: | is-exception _ |
+                    if is-exception: print "failed"
+                """);
+        Result local = analyze("main:\n  _ := 3\n");
+        assertFalse(local.errors().isEmpty(), "a local named _ is still an error");
+    }
+
+    @Test
+    void aFileNeverImportsItself() {
+        // `import uart` in uart.toit means the library module, not the file
+        Result result = project("examples/uart.toit", """
+                import uart
+
+                main:
+                  port := uart.Port --tx=17 --rx=16
+                  port.write "hello"
+                  port.close
+                """);
+        assertEquals("", errors(result));
+        assertTrue(result.diagnostics().isEmpty(), result.diagnostics().toString());
+    }
+
+    @Test
+    void aLocalImportMakesTheModulesNamesVisibleDirectly() {
+        Result result = project(
+                "src/jobs.toit", """
+                        import .scheduler
+
+                        class Job:
+                          scheduler_/Scheduler? := null
+                          run: scheduler_.started this
+                        """,
+                "src/scheduler.toit", """
+                        import .jobs
+
+                        class Scheduler:
+                          started job/Job -> none:
+                        """,
+                "src/main.toit", """
+                        import .jobs
+                        import .sensors   // the folder shortcut: sensors/sensors.toit
+                        main:
+                          job := Job
+                          job.run
+                          print (read-all 3)
+                          print (jobs.Job)   // the prefix still works
+                        """,
+                "src/sensors/sensors.toit", "read-all n/int -> List: return List n\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
+    void aLocalBlockPassedOnCountsAsABlockArgument() {
+        assertClean("""
+                twice [first] [second]: return first.call + second.call
+                main:
+                  one := (: 1)
+                  print (twice one: 2)
+                """);
+        assertEquals("4:10 wrong-argument-count", summary(analyze("""
+                twice [first] [second]: return first.call + second.call
+                main:
+                  one := (:: 1)
+                  print (twice one: 2)
+                """)));
+    }
+
+    @Test
+    void aModuleMayExportACoreName() {
+        Result result = project(
+                "sync.toit", "export Deque\nclass Gate:\n",
+                "main.toit", "import .sync as sync\nmain:\n  d := sync.Deque\n  d.add 1\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
+    void anImportFindsFilesSpelledWithUnderscores(@TempDir Path dir) throws IOException {
+        // `_` and `-` are one character in names: static2_test.toit is `.static2-test` too
+        Files.writeString(dir.resolve("shared_state.toit"), "class Counter:\n  static total := 0\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import .shared_state as p\nimport .shared-state show Counter\nmain:\n  p.Counter.total++\n  print Counter.total\n");
+        assertEquals("", summary(FRONT_END.analyze(main)));
+    }
+
+    @Test
+    void aNamedBlockParameterMakesAnotherOverload() {
+        assertClean("""
+                attempt --verbose/bool=false [block]: return attempt --verbose=(: verbose) block
+                attempt [--verbose] [block]:
+                  if verbose.call: print "trying"
+                  return block.call
+                main:
+                  attempt: 1
+                  attempt --verbose=(: true): 2
+                  each := :: | _ _ | null
+                  each.call 1 2
+                """);
+        assertEquals("2:1 duplicate-declaration", summary(analyze("f --x/int: return x\nf --x/bool: return x\n")));
+    }
+
+    @Test
+    void filesOfAnSdkLibrarySeeTheirOwnCore(@TempDir Path sdk) throws IOException {
+        // the Toit compiler compiles lib/ against lib/core, which no file imports
+        Files.createDirectories(sdk.resolve("lib/core"));
+        Files.createDirectories(sdk.resolve("lib/net"));
+        Files.writeString(sdk.resolve("lib/core/core.toit"), "import .errors\nimport .tasks\nexport *\n");
+        Files.writeString(sdk.resolve("lib/core/errors.toit"), "TIMED-OUT-ERROR_ ::= \"TIMED_OUT\"\n");
+        Files.writeString(sdk.resolve("lib/core/tasks.toit"), "class Task_:\n  static current -> Task_: return Task_\n  cancel_: throw TIMED-OUT-ERROR_\n");
+        Path socket = sdk.resolve("lib/net/socket.toit");
+        // `__throw__` and `__Monitor__` are the compiler's intrinsics, declared nowhere
+        Files.writeString(socket, "close-all_:\n  Task_.current.cancel_\n  throw TIMED-OUT-ERROR_\n"
+                + "raise_ x:\n  __throw__ x\nwatch m/__Monitor__: return m\n");
+        assertEquals("", summary(FRONT_END.analyze(socket)));
+        // outside an SDK's lib/ folder those names are unknown
+        Path elsewhere = sdk.resolve("app.toit");
+        Files.writeString(elsewhere, "main:\n  Task_.current.cancel_\n");
+        assertEquals("2:3 unresolved-name", summary(FRONT_END.analyze(elsewhere)));
+    }
+}

@@ -15,7 +15,7 @@ final class ToitLanguageClient implements LanguageClient {
 
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-        ToitProblemMarkers.update(diagnostics.getUri(), diagnostics.getDiagnostics());
+        ToitLanguageServers.arrive(() -> ToitProblemMarkers.update(diagnostics.getUri(), diagnostics.getDiagnostics()));
     }
 
     @Override

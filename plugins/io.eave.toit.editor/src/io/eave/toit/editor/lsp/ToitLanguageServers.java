@@ -44,6 +44,8 @@ public final class ToitLanguageServers {
     private final CompletableFuture<ServerCapabilities> capabilities = new CompletableFuture<>();
     private final ToitLanguageClient client = new ToitLanguageClient();
     private volatile Socket socket;
+    /** A delay added to every answer and diagnostic of the server, to try the editor against a slow server. */
+    private static volatile long latencyMs = Long.getLong("eave.lsp.latencyMs", 0);
 
     private ToitLanguageServers() {
         outgoing.execute(this::start);
@@ -66,6 +68,21 @@ public final class ToitLanguageServers {
     public static synchronized ToitLanguageServers get() {
         if (instance == null) instance = new ToitLanguageServers();
         return instance;
+    }
+
+    /**
+     * Makes the server look slow: every answer and every diagnostic arrives {@code ms} later
+     * (0: as fast as it is). Also {@code -Deave.lsp.latencyMs=N}. For tests and trying the editor.
+     */
+    public static void setLatency(long ms) {
+        latencyMs = ms;
+    }
+
+    /** Runs {@code arrival} after the configured latency (at once without one), off the caller's thread. */
+    static void arrive(Runnable arrival) {
+        long ms = latencyMs;
+        if (ms <= 0) arrival.run();
+        else CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS).execute(arrival);
     }
 
     /** Stops the server if it was started (the workbench is closing). */
@@ -117,10 +134,10 @@ public final class ToitLanguageServers {
                 result.whenComplete((v, e) -> {
                     if (result.isCancelled()) answer.cancel(true);   // LSP4J sends $/cancelRequest
                 });
-                answer.whenComplete((v, e) -> {
+                answer.whenComplete((v, e) -> arrive(() -> {
                     if (e != null) result.completeExceptionally(e);
                     else result.complete(v);
-                });
+                }));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }

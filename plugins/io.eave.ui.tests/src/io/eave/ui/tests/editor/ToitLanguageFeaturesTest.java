@@ -126,7 +126,7 @@ public class ToitLanguageFeaturesTest {
         // the wizard is modal: a person at the keyboard, acting from outside the UI thread
         List<String> preview = new ArrayList<>();
         CompletableFuture<Void> person = CompletableFuture.runAsync(() -> {
-            Shell dialog = awaitShell("Rename Toit Element");
+            Shell dialog = awaitShell("Rename 'farewell'");
             try {
                 onUi(() -> {
                     Text name = find(dialog, Text.class, t -> true);
@@ -360,7 +360,8 @@ public class ToitLanguageFeaturesTest {
         List<String> rows = new ArrayList<>();
         if (view == null || view.getActivePage() == null || view.getActivePage().getControl() == null) return rows;
         Control control = view.getActivePage().getControl();
-        Table table = control instanceof Table t ? t : control instanceof Composite c ? find(c, Table.class, x -> true) : null;
+        // the page book holds a busy table ("Searching...") beside the results: the visible one
+        Table table = control instanceof Composite c ? find(c, Table.class, Table::isVisible) : null;
         if (table != null) {
             for (TableItem item : table.getItems()) rows.add(item.getText());
         }
@@ -452,14 +453,30 @@ public class ToitLanguageFeaturesTest {
 
     // ---- acting from outside the UI thread while a modal dialog runs its own event loop --------
 
+    /** The dialog with this title; if none opens, closes every dialog so the test ends. */
     private static Shell awaitShell(String title) {
         AtomicReference<Shell> shell = new AtomicReference<>();
-        awaitUi(() -> {
-            for (Shell s : Display.getDefault().getShells()) {
-                if (s.isVisible() && title.equals(s.getText())) shell.set(s);
-            }
-            return shell.get() != null;
-        }, "a dialog '" + title + "'");
+        try {
+            awaitUi(() -> {
+                for (Shell s : Display.getDefault().getShells()) {
+                    if (s.isVisible() && title.equals(s.getText())) shell.set(s);
+                }
+                return shell.get() != null;
+            }, "a dialog '" + title + "'");
+        } catch (AssertionError e) {
+            onUi(() -> {
+                List<String> seen = new ArrayList<>();
+                Shell workbench = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+                for (Shell s : Display.getDefault().getShells()) {
+                    if (s != workbench && s.isVisible()) {
+                        seen.add(s.getText() + " " + labels(s));
+                        s.close();
+                    }
+                }
+                e.addSuppressed(new AssertionError("dialogs open: " + seen));
+            });
+            throw e;
+        }
         return shell.get();
     }
 

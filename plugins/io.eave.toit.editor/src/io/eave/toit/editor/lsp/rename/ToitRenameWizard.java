@@ -14,6 +14,7 @@ final class ToitRenameWizard extends RefactoringWizard {
     ToitRenameWizard(ToitRenameRefactoring refactoring) {
         super(refactoring, DIALOG_BASED_USER_INTERFACE | PREVIEW_EXPAND_FIRST_NODE);
         setDefaultPageTitle(refactoring.getName());
+        setWindowTitle(refactoring.getName());   // Rename 'farewell'
     }
 
     @Override

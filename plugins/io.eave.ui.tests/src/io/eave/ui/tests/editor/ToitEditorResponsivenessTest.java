@@ -1,0 +1,239 @@
+package io.eave.ui.tests.editor;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.TextViewer;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.editors.text.EditorsUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.eave.toit.editor.lsp.ToitDocumentSync;
+import io.eave.toit.editor.lsp.ToitLanguageServers;
+
+/**
+ * With a deliberately slow language server (every answer and diagnostic delayed by
+ * {@value #LATENCY_MS} ms, {@link ToitLanguageServers#setLatency}), everything a user does in the
+ * Toit editor that asks the server — typing, completion, hover, Ctrl+click detection, caret moves
+ * (occurrences), the Outline, semantic colours and folding, Format, References, signature help —
+ * never stalls the UI thread longer than {@value #STALL_LIMIT_MS} ms. A watchdog thread pings the UI
+ * thread every 10 ms and records the longest wait for an answer.
+ */
+public class ToitEditorResponsivenessTest {
+    static final long LATENCY_MS = 1_500;
+    static final long STALL_LIMIT_MS = 100;
+    private static final long SERVER_MS = 90_000;
+
+    @AfterEach
+    void normalSpeed() {
+        ToitLanguageServers.setLatency(0);
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        flushEvents();
+    }
+
+    @Test
+    void aSlowServerNeverStallsTheUiThread() throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("lsp-slow");
+        if (!project.exists()) project.create(null);
+        project.open(null);
+        create(project, "slowlib.toit", "/// Connects.\nconnect host/string port/int -> int:\n  return port\n");
+        IFile file = create(project, "slow.toit", "import .slowlib show *\nclass Counter:\n  count := 0\n  up:\n    count++\n\n"
+                + "main:\n  total := 1\n  print total   \n  connect \"h\" 80\n  print \"x\"\n");
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, true);
+        flushEvents();
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        String uri = ToitDocumentSync.uriOf(document);
+        assertNotNull(uri);
+        var first = ToitLanguageServers.get().request(s -> s.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
+        waitUntil(first::isDone, SERVER_MS);   // started, at normal speed
+
+        // the views and popups created once, as in a workbench in use (creating them is not the server's doing)
+        page.showView(IPageLayout.ID_OUTLINE);
+        org.eclipse.search.ui.NewSearchUI.activateSearchResultView();
+        page.activate(editor);
+        IHandlerService warm = editor.getSite().getService(IHandlerService.class);
+        editor.selectAndReveal(document.get().indexOf("print total") + 11, 0);
+        warm.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+        pump(1_000);
+        editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
+        warm.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
+        pump(1_000);
+
+        ToitLanguageServers.setLatency(LATENCY_MS);
+        Watchdog watchdog = new Watchdog(Display.getCurrent());
+        watchdog.start();
+        try {
+            ITextViewer viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+            IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
+            String text = document.get();
+            // typing: each change goes to the server; diagnostics come back late
+            int at = text.indexOf("print \"x\"") + 6;
+            for (char c : "yz".toCharArray()) {
+                document.replace(at, 0, String.valueOf(c));
+                at++;
+                pump(30);
+            }
+            // completion, on the content assistant's thread
+            editor.selectAndReveal(document.get().indexOf("print total") + 11, 0);
+            handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+            pump(200);
+            // hover, as the text viewer computes it (off the UI thread)
+            int name = document.get().indexOf("connect \"h\"") + 2;
+            var getTextHover = TextViewer.class.getDeclaredMethod("getTextHover", int.class, int.class);
+            getTextHover.setAccessible(true);
+            ITextHover hover = (ITextHover) getTextHover.invoke(viewer, name, 0);
+            Thread hoverThread = new Thread(() -> hover.getHoverInfo(viewer, new Region(name, 1)));
+            hoverThread.start();
+            // Ctrl+click detection, on the UI thread as the mouse moves
+            for (IHyperlinkDetector d : EditorsUI.getHyperlinkDetectorRegistry()
+                    .createHyperlinkDetectors("org.eclipse.ui.genericeditor.GenericEditor", editor)) {
+                d.detectHyperlinks(viewer, new Region(name, 0), false);
+            }
+            // the caret moves: occurrences asked
+            editor.selectAndReveal(document.get().indexOf("total := 1"), 0);
+            pump(100);
+            // signature help, on the UI thread (waits 50 ms at most)
+            editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
+            handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
+            pump(100);
+            // Format, References (the Outline and the colours follow the edits by themselves)
+            handlers.executeCommand("io.eave.toit.editor.format", null);
+            editor.selectAndReveal(document.get().indexOf("total"), 0);
+            handlers.executeCommand("io.eave.toit.editor.references", null);
+            // and the late answers arrive and are applied while the user waits
+            pump(2 * LATENCY_MS + 1_000);
+            hoverThread.join(10_000);
+        } finally {
+            watchdog.stop();
+        }
+        assertTrue(watchdog.worst() < STALL_LIMIT_MS,
+                "the UI thread stalled for " + watchdog.worst() + " ms (limit " + STALL_LIMIT_MS + " ms); stalls: " + watchdog.stalls());
+        assertTrue(watchdog.pings() > 100, "the watchdog measured (" + watchdog.pings() + " pings)");
+    }
+
+    /** Pings the UI thread every 10 ms with asyncExec and records how long each ping waited. */
+    private static final class Watchdog implements Runnable {
+        private final Display display;
+        private final Thread thread = new Thread(this, "ui-watchdog");
+        private volatile boolean running = true;
+        private final AtomicLong worst = new AtomicLong();
+        private final AtomicLong pings = new AtomicLong();
+        private final List<Long> stalls = new ArrayList<>();
+
+        Watchdog(Display display) {
+            this.display = display;
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5_000);
+        }
+
+        long worst() {
+            return worst.get();
+        }
+
+        long pings() {
+            return pings.get();
+        }
+
+        synchronized List<Long> stalls() {
+            return new ArrayList<>(stalls);
+        }
+
+        @Override
+        public void run() {
+            while (running && !display.isDisposed()) {
+                long sent = System.nanoTime();
+                CountDownLatch answered = new CountDownLatch(1);
+                display.asyncExec(answered::countDown);
+                try {
+                    while (!answered.await(10, TimeUnit.MILLISECONDS)) {
+                        if (!running) return;
+                    }
+                    long waited = (System.nanoTime() - sent) / 1_000_000;
+                    pings.incrementAndGet();
+                    worst.accumulateAndGet(waited, Math::max);
+                    if (waited >= STALL_LIMIT_MS) {
+                        synchronized (this) {
+                            stalls.add(waited);
+                        }
+                    }
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static IFile create(IProject project, String name, String text) throws CoreException {
+        IFile file = project.getFile(name);
+        if (file.exists()) file.delete(true, null);
+        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        return file;
+    }
+
+    /** Runs the event loop for {@code ms}, as a user's idle workbench does. */
+    private static void pump(long ms) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(5, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for the server");
+            pump(20);
+        }
+    }
+
+    private static void flushEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // run pending UI work
+        }
+    }
+}

@@ -89,6 +89,10 @@ public class ToitEditorResponsivenessTest {
         editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
         warm.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
         pump(1_000);
+        editor.selectAndReveal(document.get().indexOf("total"), 0);
+        warm.executeCommand("io.eave.toit.editor.references", null);   // the Search view's page for Toit references
+        pump(2_000);
+        page.activate(editor);
 
         ToitLanguageServers.setLatency(LATENCY_MS);
         Watchdog watchdog = new Watchdog(Display.getCurrent());
@@ -98,6 +102,7 @@ public class ToitEditorResponsivenessTest {
             IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
             String text = document.get();
             // typing: each change goes to the server; diagnostics come back late
+            watchdog.step("typing");
             int at = text.indexOf("print \"x\"") + 6;
             for (char c : "yz".toCharArray()) {
                 document.replace(at, 0, String.valueOf(c));
@@ -105,10 +110,12 @@ public class ToitEditorResponsivenessTest {
                 pump(30);
             }
             // completion, on the content assistant's thread
+            watchdog.step("completion");
             editor.selectAndReveal(document.get().indexOf("print total") + 11, 0);
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
             pump(200);
             // hover, as the text viewer computes it (off the UI thread)
+            watchdog.step("hover");
             int name = document.get().indexOf("connect \"h\"") + 2;
             var getTextHover = TextViewer.class.getDeclaredMethod("getTextHover", int.class, int.class);
             getTextHover.setAccessible(true);
@@ -116,22 +123,28 @@ public class ToitEditorResponsivenessTest {
             Thread hoverThread = new Thread(() -> hover.getHoverInfo(viewer, new Region(name, 1)));
             hoverThread.start();
             // Ctrl+click detection, on the UI thread as the mouse moves
+            watchdog.step("hyperlink detection");
             for (IHyperlinkDetector d : EditorsUI.getHyperlinkDetectorRegistry()
                     .createHyperlinkDetectors("org.eclipse.ui.genericeditor.GenericEditor", editor)) {
                 d.detectHyperlinks(viewer, new Region(name, 0), false);
             }
             // the caret moves: occurrences asked
+            watchdog.step("occurrences");
             editor.selectAndReveal(document.get().indexOf("total := 1"), 0);
             pump(100);
             // signature help, on the UI thread (waits 50 ms at most)
+            watchdog.step("signature help");
             editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
             pump(100);
             // Format, References (the Outline and the colours follow the edits by themselves)
+            watchdog.step("format");
             handlers.executeCommand("io.eave.toit.editor.format", null);
+            watchdog.step("references");
             editor.selectAndReveal(document.get().indexOf("total"), 0);
             handlers.executeCommand("io.eave.toit.editor.references", null);
             // and the late answers arrive and are applied while the user waits
+            watchdog.step("late answers");
             pump(2 * LATENCY_MS + 1_000);
             hoverThread.join(10_000);
         } finally {
@@ -149,7 +162,12 @@ public class ToitEditorResponsivenessTest {
         private volatile boolean running = true;
         private final AtomicLong worst = new AtomicLong();
         private final AtomicLong pings = new AtomicLong();
-        private final List<Long> stalls = new ArrayList<>();
+        private final List<String> stalls = new ArrayList<>();
+        private volatile String step = "start";
+
+        void step(String name) {
+            step = name;
+        }
 
         Watchdog(Display display) {
             this.display = display;
@@ -173,7 +191,7 @@ public class ToitEditorResponsivenessTest {
             return pings.get();
         }
 
-        synchronized List<Long> stalls() {
+        synchronized List<String> stalls() {
             return new ArrayList<>(stalls);
         }
 
@@ -187,12 +205,13 @@ public class ToitEditorResponsivenessTest {
                     while (!answered.await(10, TimeUnit.MILLISECONDS)) {
                         if (!running) return;
                     }
+                    String during = step;
                     long waited = (System.nanoTime() - sent) / 1_000_000;
                     pings.incrementAndGet();
                     worst.accumulateAndGet(waited, Math::max);
                     if (waited >= STALL_LIMIT_MS) {
                         synchronized (this) {
-                            stalls.add(waited);
+                            stalls.add(waited + " ms during " + during + (during.equals(step) ? "" : " / " + step));
                         }
                     }
                     Thread.sleep(10);

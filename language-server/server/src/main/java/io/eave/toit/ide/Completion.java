@@ -126,7 +126,8 @@ final class Completion {
         return CompletionItemKind.Variable;
     }
 
-    private static String detail(EObject o) {
+    /** Parameters and return type of a method, the kind of a class. */
+    static String detail(EObject o) {
         if (o instanceof Method m) {
             StringBuilder s = new StringBuilder();
             for (Parameter p : m.getParameters()) {

@@ -9,6 +9,7 @@ import io.eave.toit.ast.Identifier;
 import io.eave.toit.ast.Import;
 import io.eave.toit.ast.LocalVariable;
 import io.eave.toit.ast.MemberAccess;
+import io.eave.toit.ast.NamedArgument;
 import io.eave.toit.ast.Method;
 import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.TypeRef;
@@ -39,13 +40,28 @@ final class Navigation {
     }
 
     static Target at(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others) {
+        ToitFrontEnd.Result result = analyze(frontEnd, path, text, others);
+        EObject declaration = declarationAt(result.unit(path), offset);
+        return declaration == null ? null : new Target(declaration, result);
+    }
+
+    /** Analyzes {@code text} as {@code path} together with the other open documents. */
+    static ToitFrontEnd.Result analyze(ToitFrontEnd frontEnd, String path, String text, Map<String, String> others) {
         List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
         files.add(new ToitFrontEnd.SourceFile(path, text));
         others.forEach((p, t) -> {
             if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
         });
-        ToitFrontEnd.Result result = frontEnd.analyze(files);
-        ICompositeNode root = NodeModelUtils.getNode(result.unit(path));
+        return frontEnd.analyze(files);
+    }
+
+    /**
+     * The declaration named at {@code offset}: what a reference there links to, the parameter a
+     * {@code --name} argument sets, or the declaration whose own name is there (a {@code .x}
+     * parameter names its field).
+     */
+    static EObject declarationAt(io.eave.toit.ast.Unit unit, int offset) {
+        ICompositeNode root = NodeModelUtils.getNode(unit);
         if (root == null) return null;
         ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root.getRootNode(), offset);
         if (leaf == null || leaf.isHidden()) leaf = NodeModelUtils.findLeafNodeAtOffset(root.getRootNode(), Math.max(0, offset - 1));
@@ -53,8 +69,20 @@ final class Navigation {
         EObject o = NodeModelUtils.findActualSemanticObjectFor(leaf);
         EObject declaration = o instanceof Identifier id ? id.getDeclaration()
                 : o instanceof MemberAccess m ? m.getMember()
-                : o instanceof TypeRef t ? t.getType() : null;
-        return declaration == null || declaration.eIsProxy() ? null : new Target(declaration, result);
+                : o instanceof TypeRef t ? t.getType()
+                : o instanceof NamedArgument n && within(leaf, References.nameNode(n)) ? References.namedParameters(n).stream().findFirst().orElse(null)
+                : o instanceof Parameter p && p.isFieldParameter() && within(leaf, nameNode(p)) ? References.fieldOf(p)
+                : isNamed(o) && within(leaf, nameNode(o)) ? o : null;
+        return declaration == null || declaration.eIsProxy() ? null : declaration;
+    }
+
+    private static boolean isNamed(EObject o) {
+        return o instanceof io.eave.toit.ast.Declaration || o instanceof Parameter || o instanceof LocalVariable
+                || o instanceof Import i && i.getPrefix() != null;
+    }
+
+    private static boolean within(INode leaf, INode node) {
+        return node != null && leaf.getOffset() >= node.getOffset() && leaf.getEndOffset() <= node.getEndOffset();
     }
 
     /** Where the declaration's name is, or null for the library (which has no file). */
@@ -69,15 +97,26 @@ final class Navigation {
         return new Location(Path.of(path).toUri().toString(), range);
     }
 
-    private static INode nameNode(EObject declaration) {
+    /**
+     * The node of a declaration's own name: its name, an import's {@code as} prefix, the
+     * {@code constructor} keyword of an unnamed constructor; the whole node otherwise.
+     */
+    static INode nameNode(EObject declaration) {
         var feature = declaration instanceof Parameter ? AstPackage.Literals.PARAMETER__NAME
                 : declaration instanceof LocalVariable ? AstPackage.Literals.LOCAL_VARIABLE__NAME
+                : declaration instanceof Import ? AstPackage.Literals.IMPORT__PREFIX
                 : AstPackage.Literals.DECLARATION__NAME;
         if (feature.getEContainingClass().isInstance(declaration)) {
             List<INode> nodes = NodeModelUtils.findNodesForFeature(declaration, feature);
             if (!nodes.isEmpty()) return nodes.get(0);
         }
-        return NodeModelUtils.getNode(declaration);
+        INode node = NodeModelUtils.getNode(declaration);
+        if (declaration instanceof Method m && m.isConstructor() && node != null) {
+            for (ILeafNode leaf : node.getLeafNodes()) {
+                if (!leaf.isHidden() && leaf.getText().equals("constructor")) return leaf;
+            }
+        }
+        return node;
     }
 
     /** A Markdown description: the declaration's signature, then its doc comment. */

@@ -7,6 +7,7 @@ import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -16,7 +17,10 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go to definition. */
+/**
+ * The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go
+ * to definition, find references, highlight, rename, outline, folding.
+ */
 public final class ToitLanguageServer implements LanguageServer, LanguageClientAware {
     private final ToitTextDocuments documents = new ToitTextDocuments();
     private final WorkspaceService workspace = new WorkspaceService() {
@@ -37,6 +41,11 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".")));
         capabilities.setHoverProvider(true);
         capabilities.setDefinitionProvider(true);
+        capabilities.setReferencesProvider(true);
+        capabilities.setDocumentHighlightProvider(true);
+        capabilities.setRenameProvider(new RenameOptions(true));
+        capabilities.setDocumentSymbolProvider(true);
+        capabilities.setFoldingRangeProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
     }
 

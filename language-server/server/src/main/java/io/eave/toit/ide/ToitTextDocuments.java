@@ -29,13 +29,30 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
- * change cancels the pending run) and publishes their diagnostics; completion analyzes the
- * current text with the front end. Analysis runs off the message thread.
+ * change cancels the pending run) and publishes their diagnostics; each request (completion,
+ * hover, definition, references, highlight, rename, outline, folding) analyzes the current text
+ * with the front end. Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /** Typing pauses shorter than this do not start an analysis. */
@@ -115,6 +132,90 @@ final class ToitTextDocuments implements TextDocumentService {
             Location location = target == null ? null : Navigation.location(target.declaration(), byPath());
             return Either.forLeft(location == null ? List.of() : List.of(location));
         });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        boolean declarations = params.getContext() != null && params.getContext().isIncludeDeclaration();
+        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
+                : References.of(target.declaration(), target.result(), declarations).stream().map(o -> {
+                    TextPositions p = new TextPositions(References.text(target.result().unit(o.path())));
+                    return new Location(uriOf(o.path()), new Range(p.position(o.offset()), p.position(o.offset() + o.length())));
+                }).toList());
+    }
+
+    /** The names of the declaration under the cursor in this document (all of them, writes marked). */
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        String uri = params.getTextDocument().getUri();
+        return withTarget(uri, params.getPosition(), target -> {
+            if (target == null) return List.of();
+            TextPositions p = new TextPositions(texts.getOrDefault(uri, ""));
+            return References.of(target.declaration(), target.result(), true).stream()
+                    .filter(o -> o.path().equals(path(uri)))
+                    .map(o -> new DocumentHighlight(new Range(p.position(o.offset()), p.position(o.offset() + o.length())),
+                            o.write() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))
+                    .toList();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
+        String uri = params.getTextDocument().getUri();
+        return withTarget(uri, params.getPosition(), target -> {
+            if (target == null) throw Rename.failure("Nothing to rename here");
+            String refusal = Rename.refusal(target.declaration(), target.result());
+            if (refusal != null) throw Rename.failure(refusal);
+            int offset = new TextPositions(texts.getOrDefault(uri, "")).offset(params.getPosition());
+            TextPositions p = new TextPositions(texts.getOrDefault(uri, ""));
+            for (References.Occurrence o : References.of(target.declaration(), target.result(), true)) {
+                if (o.path().equals(path(uri)) && o.offset() <= offset && offset <= o.offset() + o.length()) {
+                    String name = texts.get(uri).substring(o.offset(), o.offset() + o.length());
+                    return Either3.forSecond(new PrepareRenameResult(
+                            new Range(p.position(o.offset()), p.position(o.offset() + o.length())), name));
+                }
+            }
+            throw Rename.failure("Nothing to rename here");
+        });
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+            if (target == null) throw Rename.failure("Nothing to rename here");
+            String refusal = Rename.refusal(target.declaration(), target.result());
+            if (refusal == null) refusal = Rename.invalidName(target.declaration(), params.getNewName(), target.result());
+            if (refusal != null) throw Rename.failure(refusal);
+            return Rename.edits(target.declaration(), params.getNewName(), target.result(), this::uriOf);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return withUnit(params.getTextDocument().getUri(), unit -> Symbols.of(unit).stream()
+                .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return withUnit(params.getTextDocument().getUri(), Folding::of);
+    }
+
+    /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */
+    private <T> CompletableFuture<List<T>> withUnit(String uri, java.util.function.Function<io.eave.toit.ast.Unit, List<T>> then) {
+        String text = texts.get(uri);
+        if (text == null) return CompletableFuture.completedFuture(List.of());
+        Map<String, String> byPath = byPath();
+        return CompletableFuture.supplyAsync(
+                () -> then.apply(Navigation.analyze(frontEnd, path(uri), text, byPath).unit(path(uri))), requests);
+    }
+
+    /** The URI of the open document analyzed as {@code path}, or the file's URI. */
+    private String uriOf(String path) {
+        for (String uri : texts.keySet()) {
+            if (path(uri).equals(path)) return uri;
+        }
+        return Rename.uriOf(path);
     }
 
     private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {

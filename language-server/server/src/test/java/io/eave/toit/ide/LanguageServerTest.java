@@ -3,33 +3,20 @@ package io.eave.toit.ide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,37 +26,29 @@ import org.junit.jupiter.api.Test;
 class LanguageServerTest {
     private static final String URI = "file:///project/src/main.toit";
 
-    private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private ServerSession session;
     private LanguageServer server;
 
     @BeforeEach
-    void start() throws IOException {
-        System.setProperty("eave.lsp.embedded", "true");
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        ToitServerLauncher.run(serverIn, serverOut);
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-        launcher.startListening();
-        server = launcher.getRemoteProxy();
+    void start() throws Exception {
+        session = new ServerSession();
+        server = session.server;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.shutdown().get(5, TimeUnit.SECONDS);
+        session.close();
     }
 
     private PublishDiagnosticsParams nextDiagnostics() throws InterruptedException {
-        PublishDiagnosticsParams p = published.poll(20, TimeUnit.SECONDS);
+        PublishDiagnosticsParams p = session.published.poll(20, TimeUnit.SECONDS);
         assertTrue(p != null, "no diagnostics published");
         return p;
     }
 
     @Test
     void diagnosticsFollowTheText() throws Exception {
-        InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
-        assertTrue(init.getCapabilities().getCompletionProvider() != null);
+        assertTrue(session.initialized.getCapabilities().getCompletionProvider() != null);
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                 new TextDocumentItem(URI, "toit", 1, "main:\n  print undefined-name\n")));
         PublishDiagnosticsParams first = nextDiagnostics();
@@ -89,7 +68,6 @@ class LanguageServerTest {
 
     @Test
     void completionOffersNamesInScopeAndMembers() throws Exception {
-        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
         String text = """
                 class Point:
                   x := 0
@@ -111,7 +89,6 @@ class LanguageServerTest {
 
     @Test
     void completionOffersNamedArguments() throws Exception {
-        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
         String text = """
                 connect host --port/int=80 --secure/bool=false: return host
                 main:
@@ -125,7 +102,6 @@ class LanguageServerTest {
 
     @Test
     void hoverAndDefinition() throws Exception {
-        server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
         String text = """
                 /// Twice the value.
                 twice x/int -> int: return x * 2
@@ -150,29 +126,5 @@ class LanguageServerTest {
                 .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(line, character)))
                 .thenApply(e -> e.getLeft().stream().map(CompletionItem::getLabel).toList());
         return names.get(20, TimeUnit.SECONDS);
-    }
-
-    private final class Client implements LanguageClient {
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-            published.add(diagnostics);
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
-        }
     }
 }

@@ -84,13 +84,18 @@ final class References {
     private static void reference(EObject o, EReference ref, String path, Set<EObject> family, boolean write, List<Occurrence> found) {
         Object linked = o.eGet(ref, false);   // unresolved proxies stay as they are
         if (!(linked instanceof EObject e) || e.eIsProxy() || !family.contains(e)) return;
+        add(path, lastName(o, ref), write, false, found);
+    }
+
+    /** The last name of a cross-reference's text ({@code Foo} of {@code prefix.Foo}), or null. */
+    static INode lastName(EObject o, EReference ref) {
         List<INode> nodes = NodeModelUtils.findNodesForFeature(o, ref);
-        if (nodes.isEmpty()) return;
+        if (nodes.isEmpty()) return null;
         INode name = null;
         for (ILeafNode leaf : nodes.get(0).getLeafNodes()) {
             if (!leaf.isHidden() && !leaf.getText().equals(".")) name = leaf;
         }
-        add(path, name, write, false, found);
+        return name;
     }
 
     private static void add(String path, INode node, boolean write, boolean declaration, List<Occurrence> found) {

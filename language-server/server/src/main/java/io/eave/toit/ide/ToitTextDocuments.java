@@ -41,6 +41,8 @@ import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceEdit;
@@ -51,8 +53,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
  * change cancels the pending run) and publishes their diagnostics; each request (completion,
- * hover, definition, references, highlight, rename, outline, folding) analyzes the current text
- * with the front end. Analysis runs off the message thread.
+ * hover, definition, references, highlight, rename, outline, folding, semantic tokens) analyzes
+ * the current text with the front end. Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /** Typing pauses shorter than this do not start an analysis. */
@@ -199,6 +201,11 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
         return withUnit(params.getTextDocument().getUri(), Folding::of);
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return withUnit(params.getTextDocument().getUri(), Highlighting::of).thenApply(SemanticTokens::new);
     }
 
     /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */

@@ -82,17 +82,7 @@ final class Completion {
 
     /** The named parameters of every overload the call could mean. */
     private static void namedArguments(Call call, String prefix, IScopeProvider scopes, Map<String, CompletionItem> items) {
-        EObject target = io.eave.toit.typing.ToitTypes.declarationOf(call.getTarget());
-        List<Method> methods = new ArrayList<>();
-        if (target instanceof Class c) {
-            methods.addAll(io.eave.toit.scoping.Members.constructors(c));
-        } else if (target instanceof Method m && m.getName() != null) {
-            EReference ref = call.getTarget() instanceof MemberAccess ? AstPackage.Literals.MEMBER_ACCESS__MEMBER
-                    : AstPackage.Literals.IDENTIFIER__DECLARATION;
-            for (IEObjectDescription d : scopes.getScope(call.getTarget(), ref).getElements(QualifiedName.create(m.getName()))) {
-                if (d.getEObjectOrProxy() instanceof Method overload) methods.add(overload);
-            }
-        }
+        List<Method> methods = CallSignatures.candidates(call.getTarget(), scopes);
         for (Method m : methods) {
             for (Parameter p : m.getParameters()) {
                 if (!p.isNamed() || !p.getName().startsWith(prefix) || items.containsKey("--" + p.getName())) continue;

@@ -11,6 +11,7 @@ import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -20,7 +21,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go
- * to definition, find references, highlight, rename, outline, folding, semantic tokens.
+ * to definition, find references, highlight, rename, outline, folding, semantic tokens, signature help.
  */
 public final class ToitLanguageServer implements LanguageServer, LanguageClientAware {
     private final ToitTextDocuments documents = new ToitTextDocuments();
@@ -47,6 +48,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setRenameProvider(new RenameOptions(true));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setFoldingRangeProvider(true);
+        capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ")));   // arguments follow a space
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
     }

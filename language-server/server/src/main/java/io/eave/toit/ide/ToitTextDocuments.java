@@ -43,6 +43,8 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceEdit;
@@ -53,8 +55,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
  * change cancels the pending run) and publishes their diagnostics; each request (completion,
- * hover, definition, references, highlight, rename, outline, folding, semantic tokens) analyzes
- * the current text with the front end. Analysis runs off the message thread.
+ * hover, definition, references, highlight, rename, outline, folding, semantic tokens, signature
+ * help) analyzes the current text with the front end. Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /** Typing pauses shorter than this do not start an analysis. */
@@ -201,6 +203,17 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
         return withUnit(params.getTextDocument().getUri(), Folding::of);
+    }
+
+    @Override
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+        String uri = params.getTextDocument().getUri();
+        String text = texts.get(uri);
+        if (text == null) return CompletableFuture.completedFuture(null);
+        int offset = new TextPositions(text).offset(params.getPosition());
+        Map<String, String> byPath = byPath();
+        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd,
+                Navigation.analyze(frontEnd, path(uri), text, byPath), path(uri), text, offset), requests);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.eave.toit.ide;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -21,7 +23,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go
- * to definition, find references, highlight, rename, outline, folding, semantic tokens, signature help.
+ * to definition, find references, highlight, rename, outline, folding, semantic tokens, signature
+ * help, quick fixes.
  */
 public final class ToitLanguageServer implements LanguageServer, LanguageClientAware {
     private final ToitTextDocuments documents = new ToitTextDocuments();
@@ -48,6 +51,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setRenameProvider(new RenameOptions(true));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setFoldingRangeProvider(true);
+        capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ")));   // arguments follow a space
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));

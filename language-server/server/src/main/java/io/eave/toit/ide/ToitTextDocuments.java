@@ -29,6 +29,10 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
@@ -56,7 +60,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
  * change cancels the pending run) and publishes their diagnostics; each request (completion,
  * hover, definition, references, highlight, rename, outline, folding, semantic tokens, signature
- * help) analyzes the current text with the front end. Analysis runs off the message thread.
+ * help, quick fixes) analyzes the current text with the front end. Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /** Typing pauses shorter than this do not start an analysis. */
@@ -214,6 +218,18 @@ final class ToitTextDocuments implements TextDocumentService {
         Map<String, String> byPath = byPath();
         return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd,
                 Navigation.analyze(frontEnd, path(uri), text, byPath), path(uri), text, offset), requests);
+    }
+
+    /** Quick fixes for the diagnostics the client sends. */
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        String text = texts.get(uri);
+        List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
+        if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
+        Map<String, String> byPath = byPath();
+        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, Navigation.analyze(frontEnd, path(uri), text, byPath),
+                path(uri), uri, text, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.eave.toit.ast.TypeRef;
 import io.eave.toit.scoping.Modules;
 import io.eave.toit.services.Documentation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
@@ -39,20 +38,9 @@ final class Navigation {
     record Target(EObject declaration, ToitFrontEnd.Result result) {
     }
 
-    static Target at(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others) {
-        ToitFrontEnd.Result result = analyze(frontEnd, path, text, others);
+    static Target at(ToitFrontEnd.Result result, String path, int offset) {
         EObject declaration = declarationAt(result.unit(path), offset);
         return declaration == null ? null : new Target(declaration, result);
-    }
-
-    /** Analyzes {@code text} as {@code path} together with the other open documents. */
-    static ToitFrontEnd.Result analyze(ToitFrontEnd frontEnd, String path, String text, Map<String, String> others) {
-        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
-        files.add(new ToitFrontEnd.SourceFile(path, text));
-        others.forEach((p, t) -> {
-            if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
-        });
-        return frontEnd.analyze(files);
     }
 
     /**

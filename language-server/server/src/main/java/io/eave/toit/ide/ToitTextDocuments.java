@@ -72,6 +72,7 @@ final class ToitTextDocuments implements TextDocumentService {
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
     private volatile LanguageClient client;
     private Future<?> pending;
+    private volatile Analysis latest;
 
     void connect(LanguageClient client) {
         this.client = client;
@@ -212,24 +213,22 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
         String uri = params.getTextDocument().getUri();
-        String text = texts.get(uri);
+        Map<String, String> byPath = byPath();
+        String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(null);
         int offset = new TextPositions(text).offset(params.getPosition());
-        Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd,
-                Navigation.analyze(frontEnd, path(uri), text, byPath), path(uri), text, offset), requests);
+        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd, analysis(byPath), path(uri), text, offset), requests);
     }
 
     /** Quick fixes for the diagnostics the client sends. */
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
-        String text = texts.get(uri);
+        Map<String, String> byPath = byPath();
+        String text = byPath.get(path(uri));
         List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
         if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
-        Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, Navigation.analyze(frontEnd, path(uri), text, byPath),
-                path(uri), uri, text, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
+        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), path(uri), uri, text, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
     }
 
     @Override
@@ -239,11 +238,9 @@ final class ToitTextDocuments implements TextDocumentService {
 
     /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */
     private <T> CompletableFuture<List<T>> withUnit(String uri, java.util.function.Function<io.eave.toit.ast.Unit, List<T>> then) {
-        String text = texts.get(uri);
-        if (text == null) return CompletableFuture.completedFuture(List.of());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(
-                () -> then.apply(Navigation.analyze(frontEnd, path(uri), text, byPath).unit(path(uri))), requests);
+        if (!byPath.containsKey(path(uri))) return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.supplyAsync(() -> then.apply(analysis(byPath).unit(path(uri))), requests);
     }
 
     /** The URI of the open document analyzed as {@code path}, or the file's URI. */
@@ -255,11 +252,11 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {
-        String text = texts.get(uri);
+        Map<String, String> byPath = byPath();
+        String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(then.apply(null));
         int offset = new TextPositions(text).offset(position);
-        Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(frontEnd, path(uri), text, offset, byPath)), requests);
+        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(analysis(byPath), path(uri), offset)), requests);
     }
 
     private synchronized void schedule() {
@@ -271,13 +268,31 @@ final class ToitTextDocuments implements TextDocumentService {
     private void analyze() {
         Map<String, String> snapshot = Map.copyOf(texts);
         if (snapshot.isEmpty()) return;
-        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
-        snapshot.forEach((uri, text) -> files.add(new ToitFrontEnd.SourceFile(path(uri), text)));
-        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        Map<String, String> byPath = new java.util.HashMap<>();
+        snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
+        ToitFrontEnd.Result result = analysis(byPath);
         LanguageClient c = client;
         if (c == null) return;
         snapshot.forEach((uri, text) -> c.publishDiagnostics(
                 new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text))));
+    }
+
+    /**
+     * The analysis of exactly these open texts (by path). A client asks for highlighting, folding,
+     * outline and more after each change: they share the analysis the change started instead of
+     * analyzing again. Only the requests thread reads the trees; the analysis thread, diagnostics.
+     */
+    private ToitFrontEnd.Result analysis(Map<String, String> byPath) {
+        Analysis last = latest;
+        if (last != null && last.texts().equals(byPath)) return last.result();
+        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
+        byPath.forEach((path, text) -> files.add(new ToitFrontEnd.SourceFile(path, text)));
+        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        latest = new Analysis(Map.copyOf(byPath), result);
+        return result;
+    }
+
+    private record Analysis(Map<String, String> texts, ToitFrontEnd.Result result) {
     }
 
     private Map<String, String> byPath() {

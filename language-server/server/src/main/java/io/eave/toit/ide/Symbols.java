@@ -9,7 +9,9 @@ import io.eave.toit.ast.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
@@ -35,6 +37,20 @@ final class Symbols {
                 symbol.setChildren(members);
             }
             result.add(symbol);
+        }
+        return result;
+    }
+
+    /** The symbols as a flat list, each member naming its class, for clients without nesting. */
+    @SuppressWarnings("deprecation")   // SymbolInformation is what such clients understand
+    static List<SymbolInformation> flat(List<DocumentSymbol> symbols, String uri) {
+        List<SymbolInformation> result = new ArrayList<>();
+        for (DocumentSymbol s : symbols) {
+            result.add(new SymbolInformation(s.getName(), s.getKind(), new Location(uri, s.getRange())));
+            if (s.getChildren() == null) continue;
+            for (DocumentSymbol member : s.getChildren()) {
+                result.add(new SymbolInformation(member.getName(), member.getKind(), new Location(uri, member.getRange()), s.getName()));
+            }
         }
         return result;
     }

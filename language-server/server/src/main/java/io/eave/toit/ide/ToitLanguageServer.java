@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -48,7 +49,11 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setDefinitionProvider(true);
         capabilities.setReferencesProvider(true);
         capabilities.setDocumentHighlightProvider(true);
-        capabilities.setRenameProvider(new RenameOptions(true));
+        var client = params.getCapabilities() == null ? null : params.getCapabilities().getTextDocument();
+        boolean prepare = client != null && client.getRename() != null && Boolean.TRUE.equals(client.getRename().getPrepareSupport());
+        capabilities.setRenameProvider(prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true));
+        documents.hierarchicalSymbols(client == null || client.getDocumentSymbol() == null
+                || Boolean.TRUE.equals(client.getDocumentSymbol().getHierarchicalDocumentSymbolSupport()));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setFoldingRangeProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));

@@ -73,6 +73,7 @@ final class ToitTextDocuments implements TextDocumentService {
     private volatile LanguageClient client;
     private Future<?> pending;
     private volatile Analysis latest;
+    private volatile boolean hierarchicalSymbols = true;
 
     void connect(LanguageClient client) {
         this.client = client;
@@ -199,10 +200,18 @@ final class ToitTextDocuments implements TextDocumentService {
         });
     }
 
+    /** Whether the client shows nested symbols; others get a flat list with container names. */
+    void hierarchicalSymbols(boolean supported) {
+        hierarchicalSymbols = supported;
+    }
+
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-        return withUnit(params.getTextDocument().getUri(), unit -> Symbols.of(unit).stream()
-                .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
+        String uri = params.getTextDocument().getUri();
+        boolean nested = hierarchicalSymbols;
+        return withUnit(uri, unit -> nested
+                ? Symbols.of(unit).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList()
+                : Symbols.flat(Symbols.of(unit), uri).stream().map(Either::<SymbolInformation, DocumentSymbol>forLeft).toList());
     }
 
     @Override

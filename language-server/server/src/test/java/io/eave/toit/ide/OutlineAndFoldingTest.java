@@ -90,6 +90,33 @@ class OutlineAndFoldingTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
+    void aClientWithoutNestedSymbolsGetsAFlatList() throws Exception {
+        var capabilities = new org.eclipse.lsp4j.ClientCapabilities();
+        var textDocument = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        var symbols = new org.eclipse.lsp4j.DocumentSymbolCapabilities();
+        symbols.setHierarchicalDocumentSymbolSupport(false);
+        textDocument.setDocumentSymbol(symbols);
+        var rename = new org.eclipse.lsp4j.RenameCapabilities();
+        rename.setPrepareSupport(true);
+        textDocument.setRename(rename);
+        capabilities.setTextDocument(textDocument);
+        var params = new org.eclipse.lsp4j.InitializeParams();
+        params.setCapabilities(capabilities);
+        try (ServerSession flat = new ServerSession(params)) {
+            assertEquals(true, flat.initialized.getCapabilities().getRenameProvider().getRight().getPrepareProvider());
+            assertEquals(true, session.initialized.getCapabilities().getRenameProvider().getLeft());   // no prepare support declared
+            flat.open(URI, TEXT);
+            var list = await(flat.documents().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(URI))))
+                    .stream().map(Either::getLeft).toList();
+            assertEquals(List.of("LIMIT", "counter", "Point", "x Point", "y Point", "constructor Point", "constructor.origin Point",
+                    "operator + Point", "norm= Point", "stringify Point", "Shape", "area Shape", "main"),
+                    list.stream().map(s -> s.getName() + (s.getContainerName() == null ? "" : " " + s.getContainerName())).toList());
+            assertEquals(new Range(new Position(15, 2), new Position(16, 40)), list.get(7).getLocation().getRange());
+        }
+    }
+
+    @Test
     void foldingCoversBodiesLiteralsImportsAndComments() throws Exception {
         List<FoldingRange> ranges = await(session.documents().foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(URI))));
         assertEquals(List.of(

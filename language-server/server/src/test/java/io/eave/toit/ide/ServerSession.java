@@ -36,6 +36,12 @@ final class ServerSession implements AutoCloseable {
     final InitializeResult initialized;
 
     ServerSession() throws IOException, InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        this(new InitializeParams());
+    }
+
+    /** A session whose client declares {@code params}' capabilities. */
+    ServerSession(InitializeParams params) throws IOException, InterruptedException, ExecutionException,
+            java.util.concurrent.TimeoutException {
         System.setProperty("eave.lsp.embedded", "true");
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         PipedOutputStream clientOut = new PipedOutputStream(serverIn);
@@ -45,7 +51,7 @@ final class ServerSession implements AutoCloseable {
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
         launcher.startListening();
         server = launcher.getRemoteProxy();
-        initialized = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        initialized = server.initialize(params).get(10, TimeUnit.SECONDS);
     }
 
     TextDocumentService documents() {

@@ -14,6 +14,7 @@ import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.Unit;
 import io.eave.toit.scoping.Members;
 import io.eave.toit.services.Documentation;
+import io.eave.toit.typing.Signatures;
 import io.eave.toit.typing.ToitTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ final class CallSignatures {
         EObject o = NodeModelUtils.findActualSemanticObjectFor(leaf);
         EObject target = null;
         List<Expression> arguments = List.of();
-        for (EObject e = o; e != null && !(e instanceof Block) && !(e instanceof Method); e = e.eContainer()) {
+        if (before < offset && isMethodName(o) && openingParenthesisBefore(text, o)) target = o;   // `foo (bar |)`
+        for (EObject e = o; target == null && e != null && !(e instanceof Block) && !(e instanceof Method); e = e.eContainer()) {
             if (e instanceof Call c && ToitTypes.declarationOf(c.getTarget()) != null && sameLine(text, c.getTarget(), offset)) {
                 target = c.getTarget();
                 arguments = c.getArguments();
@@ -135,6 +137,18 @@ final class CallSignatures {
         String doc = Documentation.of(m);
         if (doc != null) signature.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc));
         return signature;
+    }
+
+    private static boolean isMethodName(EObject o) {
+        return (o instanceof Identifier || o instanceof MemberAccess) && ToitTypes.declarationOf(o) instanceof Method m
+                && !m.getParameters().isEmpty() && Signatures.callOf(o) == null;
+    }
+
+    /** Whether {@code (} comes right before the expression (spaces aside): it starts its own call. */
+    private static boolean openingParenthesisBefore(String text, EObject o) {
+        int i = NodeModelUtils.getNode(o).getOffset();
+        while (i > 0 && text.charAt(i - 1) == ' ') i--;
+        return i > 0 && text.charAt(i - 1) == '(';
     }
 
     /** Whether the call's name is on the cursor's line (continuation lines are not followed). */

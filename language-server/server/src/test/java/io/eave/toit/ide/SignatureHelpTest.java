@@ -30,6 +30,7 @@ class SignatureHelpTest {
               connect "h" --secure
               Point 1\s
               print 3
+              print (connect )
             """;
 
     private ServerSession session;
@@ -75,6 +76,14 @@ class SignatureHelpTest {
         SignatureHelp help = help(9, 10);
         assertEquals(List.of("Point x/int y/int"), help.getSignatures().stream().map(SignatureInformation::getLabel).toList());
         assertEquals(1, help.getActiveParameter());
+    }
+
+    @Test
+    void aCallStartedInParenthesesIsTheOneShown() throws Exception {
+        SignatureHelp help = help(11, 17);   // `print (connect |)`
+        assertEquals("connect host/string port/int --secure/bool=false -> int", help.getSignatures().get(0).getLabel());
+        assertEquals(0, help.getActiveParameter());
+        assertEquals("print", help(10, 9).getSignatures().get(0).getLabel().split(" ")[0]);   // `print 3|`
     }
 
     @Test

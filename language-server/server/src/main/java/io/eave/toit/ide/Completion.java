@@ -6,12 +6,14 @@ import io.eave.toit.ast.Block;
 import io.eave.toit.ast.Call;
 import io.eave.toit.ast.NamedArgument;
 import io.eave.toit.ast.Class;
+import io.eave.toit.ast.Declaration;
 import io.eave.toit.ast.Field;
 import io.eave.toit.ast.Identifier;
 import io.eave.toit.ast.Import;
 import io.eave.toit.ast.MemberAccess;
 import io.eave.toit.ast.Method;
 import io.eave.toit.ast.Parameter;
+import io.eave.toit.ast.Sequence;
 import io.eave.toit.ast.Unit;
 import io.eave.toit.parser.ToitNames;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 /**
  * Completion by a placeholder: the word being typed is replaced by a marker name, the text is
  * analyzed, and the names in scope where the marker stands (after a dot: the receiver's members)
- * that start with the typed prefix are offered.
+ * that start with the typed prefix are offered, then the keywords that may stand there.
  */
 final class Completion {
     private static final String MARKER = "eave-completion-marker";
@@ -39,7 +41,8 @@ final class Completion {
     private Completion() {
     }
 
-    static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others) {
+    static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others,
+            boolean snippets) {
         int start = offset;
         while (start > 0 && isNamePart(text.charAt(start - 1))) start--;
         int end = offset;
@@ -62,6 +65,10 @@ final class Completion {
                 namedArguments(call, prefix, scopes, items);
                 break;
             }
+            if (o instanceof Declaration d && MARKER.equals(d.getName())) {   // a new declaration is being written
+                Keywords.add(d.eContainer() instanceof Class ? Keywords.Place.CLASS_BODY : Keywords.Place.TOP_LEVEL, prefix, snippets, items);
+                break;
+            }
             EReference ref = o instanceof MemberAccess ? AstPackage.Literals.MEMBER_ACCESS__MEMBER
                     : o instanceof Identifier ? AstPackage.Literals.IDENTIFIER__DECLARATION : null;
             if (ref == null || !MARKER.equals(referenceText(o, ref))) continue;
@@ -74,6 +81,9 @@ final class Completion {
                 String doc = io.eave.toit.services.Documentation.of(d.getEObjectOrProxy());
                 if (doc != null) item.setDocumentation(doc);
                 items.put(name, item);
+            }
+            if (o instanceof Identifier) {
+                Keywords.add(o.eContainer() instanceof Sequence ? Keywords.Place.STATEMENT : Keywords.Place.EXPRESSION, prefix, snippets, items);
             }
             break;
         }

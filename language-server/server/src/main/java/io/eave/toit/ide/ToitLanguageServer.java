@@ -52,6 +52,8 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         var client = params.getCapabilities() == null ? null : params.getCapabilities().getTextDocument();
         boolean prepare = client != null && client.getRename() != null && Boolean.TRUE.equals(client.getRename().getPrepareSupport());
         capabilities.setRenameProvider(prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true));
+        documents.snippets(client != null && client.getCompletion() != null && client.getCompletion().getCompletionItem() != null
+                && Boolean.TRUE.equals(client.getCompletion().getCompletionItem().getSnippetSupport()));
         documents.hierarchicalSymbols(client == null || client.getDocumentSymbol() == null
                 || Boolean.TRUE.equals(client.getDocumentSymbol().getHierarchicalDocumentSymbolSupport()));
         capabilities.setDocumentSymbolProvider(true);

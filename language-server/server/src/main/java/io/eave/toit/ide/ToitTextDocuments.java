@@ -74,6 +74,7 @@ final class ToitTextDocuments implements TextDocumentService {
     private Future<?> pending;
     private volatile Analysis latest;
     private volatile boolean hierarchicalSymbols = true;
+    private volatile boolean snippets;
 
     void connect(LanguageClient client) {
         this.client = client;
@@ -127,7 +128,7 @@ final class ToitTextDocuments implements TextDocumentService {
         if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath)), requests);
+        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets)), requests);
     }
 
     @Override
@@ -198,6 +199,11 @@ final class ToitTextDocuments implements TextDocumentService {
             if (refusal != null) throw Rename.failure(refusal);
             return Rename.edits(target.declaration(), params.getNewName(), target.result(), this::uriOf);
         });
+    }
+
+    /** Whether the client takes snippets in completion items. */
+    void snippets(boolean supported) {
+        snippets = supported;
     }
 
     /** Whether the client shows nested symbols; others get a flat list with container names. */

@@ -6,8 +6,10 @@ import io.eave.toit.ast.Block;
 import io.eave.toit.ast.Call;
 import io.eave.toit.ast.Class;
 import io.eave.toit.ast.Declaration;
+import io.eave.toit.ast.Export;
 import io.eave.toit.ast.Field;
 import io.eave.toit.ast.Identifier;
+import io.eave.toit.ast.Import;
 import io.eave.toit.ast.MemberAccess;
 import io.eave.toit.ast.Method;
 import io.eave.toit.ast.NamedArgument;
@@ -36,8 +38,9 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 /**
  * Where a declaration is named in the analyzed files (the open documents and the files they
  * import): its own name, the names that link to it, the {@code --name} arguments that set it,
- * the {@code .x} parameters that store into it. A member counts together with the members it
- * overrides and that override it, since a call may reach any of them.
+ * the {@code .x} parameters that store into it, the names after {@code show} and {@code export}
+ * that list it. A member counts together with the members it overrides and that override it,
+ * since a call may reach any of them.
  */
 final class References {
     private References() {
@@ -73,10 +76,31 @@ final class References {
                 }
             }
         }
+        if (o instanceof Import i) {
+            shown(i, AstPackage.Literals.IMPORT__SHOW, i.getShow(), Modules.resolve(i), path, family, found);
+        } else if (o instanceof Export e && e.eContainer() instanceof Unit unit) {
+            shown(e, AstPackage.Literals.EXPORT__NAMES, e.getNames(), unit, path, family, found);
+            for (Import i : unit.getImports()) shown(e, AstPackage.Literals.EXPORT__NAMES, e.getNames(), Modules.resolve(i), path, family, found);
+        }
         if (o instanceof Parameter p && p.isFieldParameter() && family.contains(fieldOf(p))) {
             add(path, Navigation.nameNode(p), true, false, found);
         } else if (includeDeclarations && family.contains(o) && !(o instanceof Block)) {
             add(path, Navigation.nameNode(o), true, true, found);
+        }
+    }
+
+    /** Names listed after {@code show} or {@code export} that are top-level declarations of the family in {@code module}. */
+    private static void shown(EObject o, org.eclipse.emf.ecore.EAttribute feature, List<String> names, Unit module, String path,
+            Set<EObject> family, List<Occurrence> found) {
+        if (module == null) return;
+        List<INode> nodes = NodeModelUtils.findNodesForFeature(o, feature);
+        for (int i = 0; i < names.size() && i < nodes.size(); i++) {
+            String name = names.get(i);
+            INode node = nodes.get(i);
+            boolean declared = module.getDeclarations().stream().anyMatch(d -> family.contains(d) && name.equals(d.getName()));
+            if (declared && found.stream().noneMatch(f -> f.path().equals(path) && f.offset() == node.getOffset())) {
+                add(path, node, false, false, found);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.eave.toit.ide;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -13,6 +15,9 @@ import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -25,7 +30,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * The Toit language server: incremental text sync, diagnostics as you type, completion, hover, go
  * to definition, find references, highlight, rename, outline, folding, semantic tokens, signature
- * help, quick fixes.
+ * help, quick fixes, workspace symbols (the workspace folders are indexed in the background).
  */
 public final class ToitLanguageServer implements LanguageServer, LanguageClientAware {
     private final ToitTextDocuments documents = new ToitTextDocuments();
@@ -36,6 +41,13 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
 
         @Override
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+            params.getChanges().forEach(change -> documents.changedOnDisk(change.getUri()));
+        }
+
+        @Override
+        public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+                WorkspaceSymbolParams params) {
+            return documents.symbols(params.getQuery() == null ? "" : params.getQuery()).thenApply(Either::forRight);
         }
     };
     private volatile boolean shutDown;
@@ -61,7 +73,27 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ")));   // arguments follow a space
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
+        capabilities.setWorkspaceSymbolProvider(true);
+        documents.index(workspaceFolders(params));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
+    }
+
+    /** The folders the client opened: its workspace folders, else its root. */
+    @SuppressWarnings("deprecation")   // rootUri and rootPath: what older clients send
+    private static List<Path> workspaceFolders(InitializeParams params) {
+        List<String> uris = new ArrayList<>();
+        if (params.getWorkspaceFolders() != null) params.getWorkspaceFolders().forEach(f -> uris.add(f.getUri()));
+        if (uris.isEmpty() && params.getRootUri() != null) uris.add(params.getRootUri());
+        if (uris.isEmpty() && params.getRootPath() != null) return List.of(Path.of(params.getRootPath()));
+        List<Path> folders = new ArrayList<>();
+        for (String uri : uris) {
+            try {
+                folders.add(Path.of(java.net.URI.create(uri)));
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                // not a file URI: nothing on disk to index
+            }
+        }
+        return folders;
     }
 
     @Override

@@ -52,6 +52,7 @@ import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -72,7 +73,10 @@ final class ToitTextDocuments implements TextDocumentService {
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
     private volatile LanguageClient client;
     private Future<?> pending;
-    private volatile Analysis latest;
+    /** The open documents' analysis and the workspace's (references, rename) are kept side by side. */
+    private static final int KEPT_ANALYSES = 2;
+    private final java.util.Deque<Analysis> latest = new java.util.ArrayDeque<>();
+    private final WorkspaceIndex index = new WorkspaceIndex();
     private volatile boolean hierarchicalSymbols = true;
     private volatile boolean snippets;
 
@@ -81,6 +85,7 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     void shutdown() {
+        index.shutdown();
         analysis.shutdownNow();
         requests.shutdownNow();
     }
@@ -112,6 +117,7 @@ final class ToitTextDocuments implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         texts.remove(uri);
+        changedOnDisk(uri);   // the index keeps what is on disk, not the closed editor's text
         LanguageClient c = client;
         if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         schedule();
@@ -119,6 +125,7 @@ final class ToitTextDocuments implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
+        changedOnDisk(params.getTextDocument().getUri());
     }
 
     @Override
@@ -148,7 +155,7 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         boolean declarations = params.getContext() != null && params.getContext().isIncludeDeclaration();
-        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
                 : References.of(target.declaration(), target.result(), declarations).stream().map(o -> {
                     TextPositions p = new TextPositions(References.text(target.result().unit(o.path())));
                     return new Location(uriOf(o.path()), new Range(p.position(o.offset()), p.position(o.offset() + o.length())));
@@ -173,7 +180,7 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
         String uri = params.getTextDocument().getUri();
-        return withTarget(uri, params.getPosition(), target -> {
+        return withWorkspaceTarget(uri, params.getPosition(), target -> {
             if (target == null) throw Rename.failure("Nothing to rename here");
             String refusal = Rename.refusal(target.declaration(), target.result());
             if (refusal != null) throw Rename.failure(refusal);
@@ -192,7 +199,7 @@ final class ToitTextDocuments implements TextDocumentService {
 
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-        return withTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
             if (target == null) throw Rename.failure("Nothing to rename here");
             String refusal = Rename.refusal(target.declaration(), target.result());
             if (refusal == null) refusal = Rename.invalidName(target.declaration(), params.getNewName(), target.result());
@@ -267,11 +274,72 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {
-        Map<String, String> byPath = byPath();
+        return withTarget(uri, position, byPath(), then);
+    }
+
+    /** As {@link #withTarget}, in an analysis of the workspace's files too (for references and rename). */
+    private <T> CompletableFuture<T> withWorkspaceTarget(String uri, Position position,
+            java.util.function.Function<Navigation.Target, T> then) {
+        return withTarget(uri, position, workspaceTexts(), then);
+    }
+
+    private <T> CompletableFuture<T> withTarget(String uri, Position position, Map<String, String> byPath,
+            java.util.function.Function<Navigation.Target, T> then) {
         String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(then.apply(null));
         int offset = new TextPositions(text).offset(position);
         return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(analysis(byPath), path(uri), offset)), requests);
+    }
+
+    /** The workspace's Toit files as read by the index, with the open documents' texts over them. */
+    private Map<String, String> workspaceTexts() {
+        Map<String, String> all = new java.util.HashMap<>(index.snapshot());
+        all.putAll(byPath());
+        return all;
+    }
+
+    /** Declarations of the workspace whose names hold the query's letters in order (any case). */
+    CompletableFuture<List<WorkspaceSymbol>> symbols(String query) {
+        Map<String, String> all = workspaceTexts();
+        return CompletableFuture.supplyAsync(() -> {
+            ToitFrontEnd.Result result = analysis(all);
+            List<WorkspaceSymbol> found = new ArrayList<>();
+            result.units().forEach((path, unit) -> {
+                if (unit == null || !all.containsKey(path)) return;
+                for (SymbolInformation s : Symbols.flat(Symbols.of(unit), uriOf(path))) {
+                    if (!matches(query, s.getName())) continue;
+                    WorkspaceSymbol symbol = new WorkspaceSymbol(s.getName(), s.getKind(), Either.forLeft(s.getLocation()));
+                    symbol.setContainerName(s.getContainerName());
+                    found.add(symbol);
+                }
+            });
+            return found;
+        }, requests);
+    }
+
+    private static boolean matches(String query, String name) {
+        int at = 0;
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        for (char c : query.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            at = n.indexOf(c, at) + 1;
+            if (at == 0) return false;
+        }
+        return true;
+    }
+
+    /** Starts indexing the workspace folders. */
+    void index(List<Path> roots) {
+        index.index(roots);
+    }
+
+    /** Whether the workspace folders have been read once. */
+    boolean indexed() {
+        return index.ready();
+    }
+
+    /** A file changed on disk: the index reads it again. */
+    void changedOnDisk(String uri) {
+        index.refresh(Path.of(path(uri)));
     }
 
     private synchronized void schedule() {
@@ -298,12 +366,18 @@ final class ToitTextDocuments implements TextDocumentService {
      * analyzing again. Only the requests thread reads the trees; the analysis thread, diagnostics.
      */
     private ToitFrontEnd.Result analysis(Map<String, String> byPath) {
-        Analysis last = latest;
-        if (last != null && last.texts().equals(byPath)) return last.result();
+        synchronized (latest) {
+            for (Analysis a : latest) {
+                if (a.texts().equals(byPath)) return a.result();
+            }
+        }
         List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
         byPath.forEach((path, text) -> files.add(new ToitFrontEnd.SourceFile(path, text)));
         ToitFrontEnd.Result result = frontEnd.analyze(files);
-        latest = new Analysis(Map.copyOf(byPath), result);
+        synchronized (latest) {
+            latest.addFirst(new Analysis(Map.copyOf(byPath), result));
+            while (latest.size() > KEPT_ANALYSES) latest.removeLast();
+        }
         return result;
     }
 

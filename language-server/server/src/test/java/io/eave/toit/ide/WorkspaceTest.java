@@ -1,0 +1,135 @@
+package io.eave.toit.ide;
+
+import static io.eave.toit.ide.ServerSession.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * References, rename and workspace symbols across files on disk that are not open: the files a
+ * file imports (`import .util`), and the files that import it, found by indexing the workspace.
+ */
+class WorkspaceTest {
+    private static final String UTIL = """
+            helper x: return x + 1
+            class Gauge:
+              read -> int: return helper 0
+            """;
+    private static final String MAIN = """
+            import .util
+            main:
+              print (util.helper 2)
+              print (util.Gauge).read
+            """;
+    private static final String DEEP = """
+            import ..util show helper
+            main:
+              print (helper 3)
+            """;
+
+    @TempDir
+    Path project;
+    private Path util;
+    private Path main;
+    private Path deep;
+
+    @BeforeEach
+    void files() throws Exception {
+        util = Files.writeString(project.resolve("util.toit"), UTIL);
+        main = Files.writeString(project.resolve("main.toit"), MAIN);
+        Files.createDirectories(project.resolve("sub"));
+        deep = Files.writeString(project.resolve("sub/deep.toit"), DEEP);
+    }
+
+    private ServerSession session() throws Exception {
+        InitializeParams params = new InitializeParams();
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(project.toUri().toString(), "project")));
+        return new ServerSession(params);
+    }
+
+    @Test
+    void renameFromTheDeclarationReachesTheImportersThatAreNotOpen() throws Exception {
+        try (ServerSession session = session()) {
+            session.open(uri(util), UTIL);
+            List<String> expected = List.of(uri(main) + " 2:14", uri(deep) + " 0:19", uri(deep) + " 2:9", uri(util) + " 0:0",
+                    uri(util) + " 2:22");   // 0:19: `show helper`
+            assertEquals(expected, eventually(() -> places(references(session, util, 0, 1)), expected));
+            var edit = await(session.documents().rename(new RenameParams(new TextDocumentIdentifier(uri(util)), new Position(0, 1), "increment")));
+            Map<String, List<TextEdit>> changes = edit.getChanges();
+            assertEquals(UTIL.replace("helper", "increment"), ServerSession.apply(UTIL, changes.get(uri(util))));
+            assertEquals(MAIN.replace("helper", "increment"), ServerSession.apply(MAIN, changes.get(uri(main))));
+            assertEquals(DEEP.replace("helper", "increment"), ServerSession.apply(DEEP, changes.get(uri(deep))));
+        }
+    }
+
+    @Test
+    void referencesFromAnImporterReachTheImportedFileAndItsOtherImporters() throws Exception {
+        try (ServerSession session = session()) {
+            session.open(uri(main), MAIN);
+            List<String> expected = List.of(uri(main) + " 2:14", uri(deep) + " 0:19", uri(deep) + " 2:9", uri(util) + " 0:0",
+                    uri(util) + " 2:22");   // 0:19: `show helper`
+            assertEquals(expected, eventually(() -> places(references(session, main, 2, 16)), expected));
+            List<String> classUses = places(references(session, main, 3, 14));
+            assertEquals(List.of(uri(main) + " 3:14", uri(util) + " 1:6"), classUses);
+        }
+    }
+
+    @Test
+    void workspaceSymbolsFindDeclarationsInEveryFile() throws Exception {
+        try (ServerSession session = session()) {
+            List<String> expected = List.of("Gauge " + uri(util));
+            assertEquals(expected, eventually(() -> symbols(session, "gau"), expected));
+            assertEquals(List.of("read Gauge " + uri(util)), symbols(session, "rd"));   // letters in order
+            assertEquals(List.of("main " + uri(main), "main " + uri(deep)), symbols(session, "MAIN").stream().sorted().toList());
+        }
+    }
+
+    private static List<String> symbols(ServerSession session, String query) throws Exception {
+        List<? extends WorkspaceSymbol> found = await(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams(query))).getRight();
+        return found.stream().map(s -> s.getName() + (s.getContainerName() == null ? "" : " " + s.getContainerName()) + " "
+                + s.getLocation().getLeft().getUri()).toList();
+    }
+
+    private static List<? extends Location> references(ServerSession session, Path file, int line, int character) throws Exception {
+        return await(session.documents().references(new ReferenceParams(new TextDocumentIdentifier(uri(file)),
+                new Position(line, character), new ReferenceContext(true))));
+    }
+
+    private static List<String> places(List<? extends Location> locations) {
+        return locations.stream().map(l -> l.getUri() + " " + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter())
+                .sorted().toList();
+    }
+
+    /** The answer once it is the expected one (the index is read in the background), or the last answer after 20 s. */
+    private static <T> T eventually(Callable<T> answer, T expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T last = answer.call();
+        while (!last.equals(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            last = answer.call();
+        }
+        return last;
+    }
+
+    private static String uri(Path file) {
+        return file.toUri().toString();
+    }
+}

@@ -74,6 +74,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ")));   // arguments follow a space
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
         capabilities.setWorkspaceSymbolProvider(true);
+        capabilities.setDocumentFormattingProvider(true);
         documents.index(workspaceFolders(params));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
     }

@@ -33,6 +33,7 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
@@ -51,6 +52,7 @@ import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
@@ -251,6 +253,14 @@ final class ToitTextDocuments implements TextDocumentService {
         List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
         if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
         return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), path(uri), uri, text, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
+    }
+
+    /** Whitespace-only formatting (see {@link Formatting}); the client's tab options do not apply. */
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        String text = texts.get(params.getTextDocument().getUri());
+        if (text == null) return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
     }
 
     @Override

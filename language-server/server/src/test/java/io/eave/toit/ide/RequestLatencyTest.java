@@ -44,29 +44,9 @@ class RequestLatencyTest {
         session.close();
     }
 
-    /** Classes that use one another and a main that uses them all: about 22 lines a class. */
-    static String program() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < CLASSES; i++) {
-            s.append("/// Shape number ").append(i).append(".\n");
-            s.append("class Shape").append(i).append(":\n");
-            s.append("  width/int := 0\n  height/int := 0\n  name/string\n");
-            s.append("  constructor .name --.width=1 --.height=1:\n");
-            s.append("  area -> int:\n    return width * height\n");
-            s.append("  grow by/int -> none:\n    width += by\n    height += by\n");
-            s.append("  describe -> string:\n    total := 0\n    [1, 2, 3].do: total += it\n");
-            s.append("    if total > 3:\n      return \"$name: $(area)\"\n    else:\n      return name\n");
-            s.append("  compare other/Shape").append(i).append(" -> bool:\n    return area > other.area\n");
-            s.append("  stringify -> string: return describe\n\n");
-        }
-        s.append("main:\n");
-        for (int i = 0; i < CLASSES; i++) s.append("  print (Shape").append(i).append(" \"s\" --width=2).area\n");
-        return s.toString();
-    }
-
     @Test
     void requestsOnAThousandLines() throws Exception {
-        String text = program();
+        String text = GeneratedProgram.of(CLASSES);
         long lines = text.lines().count();
         assertTrue(lines >= 1_000, lines + " lines");
         long start = System.nanoTime();

@@ -1,0 +1,144 @@
+package io.eave.toit.ide;
+
+import io.eave.toit.ToitFrontEnd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+
+/**
+ * The language server's figures (docs/benchmarks.md): parse and check speed, completion and
+ * diagnostics latency on a 5,000-line file over a real LSP4J connection, and the heap a
+ * 50,000-line workspace holds. A timed harness, not JMH: the figures are latencies of requests
+ * that cross threads and a pipe. Run by {@code ./mvnw -q -pl language-server/server -am -Pbenchmark verify}.
+ */
+public final class ServerBenchmark {
+    private static final String URI = "file:///bench/big.toit";
+
+    private ServerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("eave.lsp.embedded", "true");
+        parseSpeed();
+        latencyOnFiveThousandLines();
+        workspaceHeap();
+        System.exit(0);   // the server's daemon threads would not keep the JVM, LSP4J's reader might
+    }
+
+    /** Lines per second through the whole front end (parse, link, validate), warm, median of 5. */
+    private static void parseSpeed() {
+        ToitFrontEnd frontEnd = ToitFrontEnd.create();
+        System.out.println("## parse + link + validate (ToitFrontEnd.analyze), warm, median of 5");
+        for (int classes : new int[] {44, 220, 880}) {
+            String text = GeneratedProgram.of(classes);
+            long lines = text.lines().count();
+            var files = List.of(new ToitFrontEnd.SourceFile("/bench/p.toit", text));
+            for (int i = 0; i < 2; i++) frontEnd.analyze(files);
+            long[] ns = new long[5];
+            for (int i = 0; i < ns.length; i++) {
+                long start = System.nanoTime();
+                frontEnd.analyze(files);
+                ns[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(ns);
+            System.out.printf("%,d lines: %.0f ms, %,.0f lines/s%n", lines, ns[2] / 1e6, lines / (ns[2] / 1e9));
+        }
+    }
+
+    private static void latencyOnFiveThousandLines() throws Exception {
+        String text = GeneratedProgram.of(218);
+        long lines = text.lines().count();
+        try (ServerSession session = new ServerSession()) {
+            session.open(URI, text);
+            session.published.poll(120, TimeUnit.SECONDS);
+            TextDocumentIdentifier doc = new TextDocumentIdentifier(URI);
+            // completion of `wid` in `return width * height` of 40 classes, after 5 to warm up
+            List<Long> completion = new ArrayList<>();
+            for (int n = 0; n < 45; n++) {
+                Position at = new Position((n % 218) * GeneratedProgram.LINES_PER_CLASS + 7, 14);
+                long start = System.nanoTime();
+                ServerSession.await(session.documents().completion(new CompletionParams(doc, at)));
+                if (n >= 5) completion.add(System.nanoTime() - start);
+            }
+            // a one-character edit in a doc comment, a different one each time, then the published diagnostics
+            List<Long> diagnostics = new ArrayList<>();
+            int version = 1;
+            for (int n = 0; n < 25; n++) {
+                Range digit = new Range(new Position(0, 17), new Position(0, 18));
+                String letter = String.valueOf((char) ('a' + n));
+                session.published.clear();
+                long start = System.nanoTime();
+                session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
+                        List.of(new TextDocumentContentChangeEvent(digit, letter))));
+                PublishDiagnosticsParams published = session.published.poll(60, TimeUnit.SECONDS);
+                if (published == null) throw new AssertionError("no diagnostics after edit " + n);
+                if (n >= 5) diagnostics.add(System.nanoTime() - start);
+            }
+            System.out.printf("## %,d-line file over LSP4J%n", lines);
+            System.out.printf("completion: p50 %.0f ms, p95 %.0f ms (%d requests)%n", percentile(completion, 50), percentile(completion, 95),
+                    completion.size());
+            System.out.printf("diagnostics after a one-character edit: p50 %.0f ms, p95 %.0f ms (%d edits; %d ms of it the typing pause)%n",
+                    percentile(diagnostics, 50), percentile(diagnostics, 95), diagnostics.size(), ToitTextDocuments.DEBOUNCE_MS);
+        }
+    }
+
+    /** Heap held by the server once a 50-file, 50,000-line workspace is indexed and analyzed. */
+    private static void workspaceHeap() throws Exception {
+        Path folder = Files.createTempDirectory("eave-bench-workspace");
+        long lines = 0;
+        for (int f = 0; f < 50; f++) {
+            String text = GeneratedProgram.of(44, "f" + f);
+            lines += text.lines().count();
+            Files.writeString(folder.resolve("file" + f + ".toit"), text);
+        }
+        long before = usedHeap();
+        InitializeParams params = new InitializeParams();
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(folder.toUri().toString(), "bench")));
+        try (ServerSession session = new ServerSession(params)) {
+            long start = System.nanoTime();
+            int found = 0;
+            while (found < 50 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
+                found = ServerSession.await(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("Shape0f"))).getRight().size();
+                // `Shape0f` matches Shape0f0..Shape0f49 (letters in order) once every file is indexed and analyzed
+                if (found < 50) Thread.sleep(200);
+            }
+            long took = (System.nanoTime() - start) / 1_000_000;
+            long after = usedHeap();
+            System.out.printf("## workspace of 50 files, %,d lines%n", lines);
+            System.out.printf("indexed and analyzed (first complete workspace-symbol answer) after %,d ms; heap held: %,d MB%n", took,
+                    (after - before) >> 20);
+        }
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static double percentile(List<Long> ns, int p) {
+        long[] sorted = ns.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

@@ -10,6 +10,8 @@ import io.eave.toit.ast.Method;
 import io.eave.toit.ast.NamedArgument;
 import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.TypeRef;
+import io.eave.toit.ast.Unit;
+import io.eave.toit.parser.ToitNames;
 import io.eave.toit.validation.ToitIssueCodes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.nio.file.Path;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.CodeAction;
@@ -34,8 +39,9 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 
 /**
  * Quick fixes for the diagnostics a client sends back: old operators ({@code !}, {@code &&},
- * {@code ||}, {@code is!}) by their words, a space before an attached parenthesis, and for a name
- * or {@code --name} that does not resolve, the nearest names that would.
+ * {@code ||}, {@code is!}) by their words, a space before an attached parenthesis; for a name or
+ * {@code --name} that does not resolve, the nearest names that would, an import of the file of
+ * the workspace that declares it, or a new method or function ({@link Creation}).
  */
 final class QuickFixes {
     /** At most this many "did you mean" suggestions per diagnostic. */
@@ -46,6 +52,15 @@ final class QuickFixes {
 
     static List<CodeAction> of(ToitFrontEnd frontEnd, ToitFrontEnd.Result result, String path, String uri, String text,
             List<Diagnostic> diagnostics) {
+        return of(frontEnd, result, () -> result, path, uri, text, diagnostics, Rename::uriOf);
+    }
+
+    /**
+     * With {@code workspace}, the analysis of the workspace's files (asked for only when a name
+     * does not resolve), and {@code uriOf}, the document URI of an analyzed path.
+     */
+    static List<CodeAction> of(ToitFrontEnd frontEnd, ToitFrontEnd.Result result, Supplier<ToitFrontEnd.Result> workspace,
+            String path, String uri, String text, List<Diagnostic> diagnostics, Function<String, String> uriOf) {
         TextPositions positions = new TextPositions(text);
         List<CodeAction> actions = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
@@ -56,7 +71,12 @@ final class QuickFixes {
                 case ToitIssueCodes.OLD_OPERATOR -> oldOperator(text, start, end, d, uri, actions);
                 case ToitIssueCodes.ATTACHED_PARENTHESIS ->
                         actions.add(action("Insert a space before '('", d, uri, new TextEdit(new Range(d.getRange().getStart(), d.getRange().getStart()), " ")));
-                case ToitIssueCodes.UNRESOLVED_NAME -> similarNames(frontEnd, result, path, start, d, uri, actions);
+                case ToitIssueCodes.UNRESOLVED_NAME -> {
+                    similarNames(frontEnd, result, path, start, d, uri, actions);
+                    ToitFrontEnd.Result all = workspace.get();
+                    imports(all, path, start, d, uri, actions);
+                    Creation.missing(all, path, start, d, uriOf, actions);
+                }
                 case ToitIssueCodes.UNKNOWN_NAMED_ARGUMENT -> similarNamedArguments(frontEnd, result, path, positions, start, d, uri, actions);
                 default -> {
                 }
@@ -116,7 +136,53 @@ final class QuickFixes {
         }
     }
 
-    private static EObject objectAt(ToitFrontEnd.Result result, String path, int offset) {
+    /** For a name another file of the workspace declares at top level: import it from there. */
+    private static void imports(ToitFrontEnd.Result result, String path, int offset, Diagnostic d, String uri, List<CodeAction> actions) {
+        EObject o = objectAt(result, path, offset);
+        if (!(o instanceof Identifier || o instanceof TypeRef) || !(result.unit(path) instanceof Unit unit)) return;
+        INode name = References.lastName(o, o instanceof Identifier ? AstPackage.Literals.IDENTIFIER__DECLARATION : AstPackage.Literals.TYPE_REF__TYPE);
+        if (name == null) return;
+        String wanted = ToitNames.canonical(name.getText());
+        TextPositions positions = new TextPositions(References.text(unit));
+        for (var entry : result.units().entrySet()) {
+            if (entry.getKey().equals(path) || entry.getValue() == null) continue;
+            boolean declared = entry.getValue().getDeclarations().stream().anyMatch(x -> wanted.equals(x.getName()));
+            String module = declared ? relativeImport(Path.of(path), Path.of(entry.getKey())) : null;
+            if (module == null) continue;
+            TextEdit edit;
+            if (unit.getImports().isEmpty()) {
+                edit = new TextEdit(new Range(positions.position(0), positions.position(0)), "import " + module + " show " + wanted + "\n\n");
+            } else {
+                int end = Symbols.contentEnd(NodeModelUtils.getNode(unit.getImports().get(unit.getImports().size() - 1)));
+                edit = new TextEdit(new Range(positions.position(end), positions.position(end)), "\nimport " + module + " show " + wanted);
+            }
+            actions.add(action("Import '" + wanted + "' from " + module, d, uri, edit));
+        }
+    }
+
+    /** How {@code from} imports {@code to} relatively ({@code .util}, {@code ..lib.x}), or null. */
+    static String relativeImport(Path from, Path to) {
+        Path folder = from.toAbsolutePath().normalize().getParent();
+        Path target = to.toAbsolutePath().normalize();
+        String file = target.getFileName().toString();
+        if (folder == null || !file.endsWith(".toit")) return null;
+        Path relative = folder.relativize(target.resolveSibling(file.substring(0, file.length() - ".toit".length())));
+        int ups = 0;
+        List<String> segments = new ArrayList<>();
+        for (Path segment : relative) {
+            String s = segment.toString();
+            if (s.equals("..") && segments.isEmpty()) {
+                ups++;
+            } else if (s.equals("..") || s.contains(".")) {
+                return null;   // not a path an import can spell
+            } else {
+                segments.add(s);
+            }
+        }
+        return ".".repeat(1 + ups) + String.join(".", segments);
+    }
+
+    static EObject objectAt(ToitFrontEnd.Result result, String path, int offset) {
         INode root = NodeModelUtils.getNode(result.unit(path));
         ILeafNode leaf = root == null ? null : NodeModelUtils.findLeafNodeAtOffset(root.getRootNode(), offset);
         return leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
@@ -151,7 +217,7 @@ final class QuickFixes {
         return d[a.length()][b.length()];
     }
 
-    private static CodeAction action(String title, Diagnostic d, String uri, TextEdit edit) {
+    static CodeAction action(String title, Diagnostic d, String uri, TextEdit edit) {
         CodeAction action = new CodeAction(title);
         action.setKind(CodeActionKind.QuickFix);
         action.setDiagnostics(List.of(d));

@@ -252,7 +252,8 @@ final class ToitTextDocuments implements TextDocumentService {
         String text = byPath.get(path(uri));
         List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
         if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
-        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), path(uri), uri, text, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
+        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), () -> analysis(workspaceTexts()),
+                path(uri), uri, text, diagnostics, this::uriOf).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
     }
 
     /** Whitespace-only formatting (see {@link Formatting}); the client's tab options do not apply. */

@@ -56,12 +56,14 @@ class QuickFixesTest {
         List<CodeAction> actions = await(session.documents().codeAction(new CodeActionParams(new TextDocumentIdentifier(URI),
                 new Range(new Position(0, 0), new Position(7, 0)), new CodeActionContext(published.getDiagnostics()))))
                 .stream().map(Either::getRight).toList();
-        assertEquals(List.of("Change to 'count'", "Write 'not'", "Write 'and'", "Insert a space before '('", "Change to '--secure'"),
-                actions.stream().map(CodeAction::getTitle).toList());
+        assertEquals(List.of("Change to 'count'", "Create function 'cuont'", "Write 'not'", "Write 'and'", "Insert a space before '('",
+                "Change to '--secure'"), actions.stream().map(CodeAction::getTitle).toList());
 
+        // the first fix offered for each problem
         List<TextEdit> edits = new ArrayList<>();
-        actions.forEach(a -> edits.addAll(a.getEdit().getChanges().get(URI)));
-        String fixed = ServerSession.apply(text, edits);
+        java.util.Set<Object> fixed = new java.util.HashSet<>();
+        actions.stream().filter(a -> fixed.add(a.getDiagnostics().get(0))).forEach(a -> edits.addAll(a.getEdit().getChanges().get(URI)));
+        String result = ServerSession.apply(text, edits);
         assertEquals("""
                 connect host --secure/bool=false: return host
                 main:
@@ -70,10 +72,49 @@ class QuickFixesTest {
                   if not (count > 0) and true: print "none"
                   print (count)
                   connect "h" --secure
-                """, fixed);
+                """, result);
         session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 2),
-                List.of(new TextDocumentContentChangeEvent(fixed))));
+                List.of(new TextDocumentContentChangeEvent(result))));
         assertEquals(List.of(), session.published.poll(20, TimeUnit.SECONDS).getDiagnostics());
+    }
+
+    @Test
+    void missingMethodsAndFunctionsAreCreatedFromTheirCalls() throws Exception {
+        String text = """
+                class Point:
+                  x := 0
+                  norm -> int:
+                    return scale x 2
+                main:
+                  p := Point
+                  p.grow 3 --by=2
+                  shout "hi" p: it
+                """;
+        session.open(URI, text);
+        PublishDiagnosticsParams published = session.published.poll(20, TimeUnit.SECONDS);
+        assertEquals(3, published.getDiagnostics().size(), published.toString());
+        List<CodeAction> actions = await(session.documents().codeAction(new CodeActionParams(new TextDocumentIdentifier(URI),
+                new Range(new Position(0, 0), new Position(8, 0)), new CodeActionContext(published.getDiagnostics()))))
+                .stream().map(Either::getRight).toList();
+        assertEquals(List.of("Create method 'scale' in class Point", "Create function 'scale'", "Create method 'grow' in class Point",
+                "Create function 'shout'"), actions.stream().map(CodeAction::getTitle).toList());
+        List<TextEdit> edits = new ArrayList<>();
+        for (int i : new int[] {0, 2, 3}) edits.addAll(actions.get(i).getEdit().getChanges().get(URI));
+        String result = ServerSession.apply(text, edits);
+        assertTrue(result.contains("  scale x arg2:\n    throw \"UNIMPLEMENTED\"\n"), result);
+        assertTrue(result.contains("  grow arg1 --by:\n    throw \"UNIMPLEMENTED\"\n"), result);
+        assertTrue(result.endsWith("  shout \"hi\" p: it\n\nshout arg1 p [block]:\n  throw \"UNIMPLEMENTED\"\n"), result);
+        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 2),
+                List.of(new TextDocumentContentChangeEvent(result))));
+        assertEquals(List.of(), session.published.poll(20, TimeUnit.SECONDS).getDiagnostics());
+    }
+
+    @Test
+    void relativeImportsAreSpelledFromTheImportingFile() {
+        assertEquals(".util", QuickFixes.relativeImport(java.nio.file.Path.of("/p/main.toit"), java.nio.file.Path.of("/p/util.toit")));
+        assertEquals("..util", QuickFixes.relativeImport(java.nio.file.Path.of("/p/sub/main.toit"), java.nio.file.Path.of("/p/util.toit")));
+        assertEquals(".lib.gauge", QuickFixes.relativeImport(java.nio.file.Path.of("/p/main.toit"), java.nio.file.Path.of("/p/lib/gauge.toit")));
+        assertEquals(null, QuickFixes.relativeImport(java.nio.file.Path.of("/p/main.toit"), java.nio.file.Path.of("/p/my.lib/x.toit")));
     }
 
     @Test

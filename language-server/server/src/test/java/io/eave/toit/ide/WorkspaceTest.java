@@ -102,6 +102,27 @@ class WorkspaceTest {
         }
     }
 
+    @Test
+    void aNameDeclaredInAnotherFileCanBeImported() throws Exception {
+        try (ServerSession session = session()) {
+            String app = "main:\n  print (helper 1)\n";
+            String appUri = uri(project.resolve("sub/app.toit"));
+            eventually(() -> symbols(session, "Gauge"), List.of("Gauge " + uri(util)));   // the index has read util.toit
+            session.open(appUri, app);
+            var published = session.published.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            var actions = await(session.documents().codeAction(new org.eclipse.lsp4j.CodeActionParams(new TextDocumentIdentifier(appUri),
+                    published.getDiagnostics().get(0).getRange(), new org.eclipse.lsp4j.CodeActionContext(published.getDiagnostics()))))
+                    .stream().map(org.eclipse.lsp4j.jsonrpc.messages.Either::getRight).toList();
+            var importing = actions.stream().filter(a -> a.getTitle().equals("Import 'helper' from ..util")).findFirst().orElseThrow(
+                    () -> new AssertionError(actions.stream().map(org.eclipse.lsp4j.CodeAction::getTitle).toList().toString()));
+            String fixed = ServerSession.apply(app, importing.getEdit().getChanges().get(appUri));
+            assertEquals("import ..util show helper\n\nmain:\n  print (helper 1)\n", fixed);
+            session.documents().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+                    new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(appUri, 2), List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(fixed))));
+            assertEquals(List.of(), session.published.poll(20, java.util.concurrent.TimeUnit.SECONDS).getDiagnostics());
+        }
+    }
+
     private static List<String> symbols(ServerSession session, String query) throws Exception {
         List<? extends WorkspaceSymbol> found = await(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams(query))).getRight();
         return found.stream().map(s -> s.getName() + (s.getContainerName() == null ? "" : " " + s.getContainerName()) + " "

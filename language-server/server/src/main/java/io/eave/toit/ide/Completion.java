@@ -33,7 +33,8 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 /**
  * Completion by a placeholder: the word being typed is replaced by a marker name, the text is
  * analyzed, and the names in scope where the marker stands (after a dot: the receiver's members)
- * that start with the typed prefix are offered, then the keywords that may stand there.
+ * that start with the typed prefix are offered, then the keywords that may stand there; in an
+ * import, the modules and folders its path may go on with ({@link ImportPaths}).
  */
 final class Completion {
     private static final String MARKER = "eave-completion-marker";
@@ -60,6 +61,13 @@ final class Completion {
         Unit unit = result.unit(path);
         IScopeProvider scopes = frontEnd.injector().getInstance(IScopeProvider.class);
         Map<String, CompletionItem> items = new LinkedHashMap<>();
+        for (Import imp : unit.getImports()) {
+            int at = imp.getPath().indexOf(MARKER);
+            if (at >= 0) {
+                ImportPaths.complete(imp, imp.getPath().subList(0, at), path, prefix, others.keySet(), items);
+                return new ArrayList<>(items.values());
+            }
+        }
         for (EObject o : EcoreUtil2.eAllContents(unit)) {
             if (o instanceof NamedArgument n && MARKER.equals(n.getName()) && n.eContainer() instanceof Call call) {
                 namedArguments(call, prefix, scopes, items);

@@ -123,6 +123,31 @@ class WorkspaceTest {
         }
     }
 
+    @Test
+    void importPathsAreCompletedFromTheFoldersAndTheLibrary() throws Exception {
+        try (ServerSession session = session()) {
+            String uri = uri(project.resolve("new.toit"));
+            session.open(uri, "");
+            assertEquals(List.of("main", "sub", "util"), importCompletion(session, uri, "import .", 8));
+            assertEquals(List.of("util"), importCompletion(session, uri, "import .u", 9));
+            assertEquals(List.of("deep"), importCompletion(session, uri, "import .sub.", 12));
+            String inSub = uri(project.resolve("sub/new.toit"));
+            session.open(inSub, "");
+            assertEquals(List.of("main", "new", "sub", "util"), importCompletion(session, inSub, "import ..", 9));   // ../new.toit is open
+            List<String> library = importCompletion(session, uri, "import ", 7);
+            assertEquals(true, library.containsAll(List.of("encoding", "gpio", "math", "uart")) && !library.contains("core"), library.toString());
+            assertEquals(List.of("json"), importCompletion(session, uri, "import encoding.", 16));
+        }
+    }
+
+    private static List<String> importCompletion(ServerSession session, String uri, String line, int character) throws Exception {
+        String text = line + "\nmain:\n";
+        session.documents().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri,
+                (int) (System.nanoTime() & 0xFFFFFFF)), List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(text))));
+        return await(session.documents().completion(new org.eclipse.lsp4j.CompletionParams(new TextDocumentIdentifier(uri), new Position(0, character))))
+                .getLeft().stream().map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
+    }
+
     private static List<String> symbols(ServerSession session, String query) throws Exception {
         List<? extends WorkspaceSymbol> found = await(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams(query))).getRight();
         return found.stream().map(s -> s.getName() + (s.getContainerName() == null ? "" : " " + s.getContainerName()) + " "

@@ -96,6 +96,24 @@ final class ImportPaths {
         }
     }
 
+    /** Every module of the library as an import spells it ({@code gpio}, {@code encoding.json}), core left out. */
+    static List<String> libraryModules() {
+        List<String> modules = new java.util.ArrayList<>();
+        collectModules(List.of(), modules);
+        return modules;
+    }
+
+    private static void collectModules(List<String> segments, List<String> modules) {
+        Map<String, CompletionItemKind> found = new TreeMap<>();
+        library(segments, found);
+        found.forEach((name, kind) -> {
+            List<String> path = new java.util.ArrayList<>(segments);
+            path.add(name);
+            if (kind == CompletionItemKind.Folder) collectModules(path, modules);
+            else modules.add(String.join(".", path));
+        });
+    }
+
     private static void listLibrary(Path root, List<String> segments, Map<String, CompletionItemKind> found) {
         Path folder = root;
         for (String s : segments) folder = folder.resolve(s);

@@ -136,7 +136,7 @@ final class QuickFixes {
         }
     }
 
-    /** For a name another file of the workspace declares at top level: import it from there. */
+    /** For a name another file of the workspace or a library module declares at top level: import it from there. */
     private static void imports(ToitFrontEnd.Result result, String path, int offset, Diagnostic d, String uri, List<CodeAction> actions) {
         EObject o = objectAt(result, path, offset);
         if (!(o instanceof Identifier || o instanceof TypeRef) || !(result.unit(path) instanceof Unit unit)) return;
@@ -144,11 +144,18 @@ final class QuickFixes {
         if (name == null) return;
         String wanted = ToitNames.canonical(name.getText());
         TextPositions positions = new TextPositions(References.text(unit));
+        List<String> modules = new ArrayList<>();
         for (var entry : result.units().entrySet()) {
             if (entry.getKey().equals(path) || entry.getValue() == null) continue;
             boolean declared = entry.getValue().getDeclarations().stream().anyMatch(x -> wanted.equals(x.getName()));
             String module = declared ? relativeImport(Path.of(path), Path.of(entry.getKey())) : null;
-            if (module == null) continue;
+            if (module != null) modules.add(module);
+        }
+        for (String module : ImportPaths.libraryModules()) {
+            Unit library = io.eave.toit.scoping.Modules.library(result.resourceSet(), module.replace('.', '/'));
+            if (library != null && library.getDeclarations().stream().anyMatch(x -> wanted.equals(x.getName()))) modules.add(module);
+        }
+        for (String module : modules) {
             TextEdit edit;
             if (unit.getImports().isEmpty()) {
                 edit = new TextEdit(new Range(positions.position(0), positions.position(0)), "import " + module + " show " + wanted + "\n\n");

@@ -110,6 +110,24 @@ class QuickFixesTest {
     }
 
     @Test
+    void aLibraryNameIsImportedFromItsModule() throws Exception {
+        String text = "main:\n  port := Port --tx=1 --rx=2\n";   // uart.Port (Pin is in the core library)
+        session.open(URI, text);
+        PublishDiagnosticsParams published = session.published.poll(20, TimeUnit.SECONDS);
+        assertEquals(1, published.getDiagnostics().size(), published.toString());
+        List<CodeAction> actions = await(session.documents().codeAction(new CodeActionParams(new TextDocumentIdentifier(URI),
+                published.getDiagnostics().get(0).getRange(), new CodeActionContext(published.getDiagnostics()))))
+                .stream().map(Either::getRight).toList();
+        CodeAction importing = actions.stream().filter(a -> a.getTitle().equals("Import 'Port' from uart")).findFirst()
+                .orElseThrow(() -> new AssertionError(actions.stream().map(CodeAction::getTitle).toList().toString()));
+        String result = ServerSession.apply(text, importing.getEdit().getChanges().get(URI));
+        assertEquals("import uart show Port\n\nmain:\n  port := Port --tx=1 --rx=2\n", result);
+        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 2),
+                List.of(new TextDocumentContentChangeEvent(result))));
+        assertEquals(List.of(), session.published.poll(20, TimeUnit.SECONDS).getDiagnostics());
+    }
+
+    @Test
     void relativeImportsAreSpelledFromTheImportingFile() {
         assertEquals(".util", QuickFixes.relativeImport(java.nio.file.Path.of("/p/main.toit"), java.nio.file.Path.of("/p/util.toit")));
         assertEquals("..util", QuickFixes.relativeImport(java.nio.file.Path.of("/p/sub/main.toit"), java.nio.file.Path.of("/p/util.toit")));

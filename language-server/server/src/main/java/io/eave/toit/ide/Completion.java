@@ -16,11 +16,18 @@ import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.Sequence;
 import io.eave.toit.ast.Unit;
 import io.eave.toit.parser.ToitNames;
+import io.eave.toit.scoping.Modules;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -28,6 +35,7 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.scoping.IScopeProvider;
 
 /**
@@ -57,8 +65,8 @@ final class Completion {
         others.forEach((p, t) -> {
             if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
         });
-        ToitFrontEnd.Result result = frontEnd.analyze(files);
-        Unit unit = result.unit(path);
+        Unit unit = parse(frontEnd, files, path);
+        if (unit == null) return List.of();
         IScopeProvider scopes = frontEnd.injector().getInstance(IScopeProvider.class);
         Map<String, CompletionItem> items = new LinkedHashMap<>();
         for (Import imp : unit.getImports()) {
@@ -96,6 +104,27 @@ final class Completion {
             break;
         }
         return new ArrayList<>(items.values());
+    }
+
+    /**
+     * Parses the files and leaves linking to the lookups that need it: completion asks for the
+     * scope at one name, so validating every file (what {@code ToitFrontEnd.analyze} does, for
+     * diagnostics) would cost two to three times as much for nothing.
+     */
+    private static Unit parse(ToitFrontEnd frontEnd, List<ToitFrontEnd.SourceFile> files, String path) {
+        XtextResourceSet set = frontEnd.injector().getInstance(XtextResourceSet.class);
+        Modules.setRoots(set, List.of());
+        Unit result = null;
+        for (ToitFrontEnd.SourceFile file : files) {
+            Resource resource = set.createResource(URI.createFileURI(file.path()));
+            try {
+                resource.load(new ByteArrayInputStream(file.text().getBytes(StandardCharsets.UTF_8)), Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (file.path().equals(path) && !resource.getContents().isEmpty()) result = (Unit) resource.getContents().get(0);
+        }
+        return result;
     }
 
     /** The named parameters of every overload the call could mean. */

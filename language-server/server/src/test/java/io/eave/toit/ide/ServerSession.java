@@ -92,7 +92,7 @@ final class ServerSession implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.shutdown().get(5, TimeUnit.SECONDS);
+        server.shutdown().get(20, TimeUnit.SECONDS);   // as every request: a busy shared machine is slow
     }
 
     private final class Client implements LanguageClient {

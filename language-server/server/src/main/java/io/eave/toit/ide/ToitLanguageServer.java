@@ -11,6 +11,11 @@ import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -51,6 +56,8 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         }
     };
     private volatile boolean shutDown;
+    private volatile boolean watchFiles;
+    private volatile LanguageClient client;
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
@@ -76,7 +83,20 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setWorkspaceSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
         documents.index(workspaceFolders(params));
+        var workspaceCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+        watchFiles = workspaceCapabilities != null && workspaceCapabilities.getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(workspaceCapabilities.getDidChangeWatchedFiles().getDynamicRegistration());
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("eave-toit", "0.1.0")));
+    }
+
+    /** A client that can watch files is asked to report the Toit files changed on disk, which keeps the index current. */
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (!watchFiles || c == null) return;
+        var watcher = new FileSystemWatcher(Either.forLeft("**/*.toit"));
+        c.registerCapability(new RegistrationParams(List.of(new Registration("toit-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))));
     }
 
     /** The folders the client opened: its workspace folders, else its root. */
@@ -122,6 +142,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
 
     @Override
     public void connect(LanguageClient client) {
+        this.client = client;
         documents.connect(client);
     }
 }

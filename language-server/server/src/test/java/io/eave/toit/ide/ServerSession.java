@@ -32,6 +32,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /** The real server and a real LSP4J client, joined by pipes; what the server publishes is queued. */
 final class ServerSession implements AutoCloseable {
     final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    final BlockingQueue<org.eclipse.lsp4j.RegistrationParams> registrations = new LinkedBlockingQueue<>();
     final LanguageServer server;
     final InitializeResult initialized;
 
@@ -116,6 +117,12 @@ final class ServerSession implements AutoCloseable {
 
         @Override
         public void logMessage(MessageParams message) {
+        }
+
+        @Override
+        public CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
+            registrations.add(params);
+            return CompletableFuture.completedFuture(null);
         }
     }
 }

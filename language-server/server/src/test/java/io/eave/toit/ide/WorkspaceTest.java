@@ -140,6 +140,34 @@ class WorkspaceTest {
         }
     }
 
+    @Test
+    void filesChangedOnDiskReachTheIndex() throws Exception {
+        InitializeParams params = new InitializeParams();
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(project.toUri().toString(), "project")));
+        var workspace = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        workspace.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
+        var capabilities = new org.eclipse.lsp4j.ClientCapabilities();
+        capabilities.setWorkspace(workspace);
+        params.setCapabilities(capabilities);
+        try (ServerSession session = new ServerSession(params)) {
+            session.server.initialized(new org.eclipse.lsp4j.InitializedParams());
+            var registration = session.registrations.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("workspace/didChangeWatchedFiles", registration.getRegistrations().get(0).getMethod());
+            // the options arrive as JSON, as any client sees them
+            var options = (com.google.gson.JsonObject) registration.getRegistrations().get(0).getRegisterOptions();
+            assertEquals("**/*.toit", options.getAsJsonArray("watchers").get(0).getAsJsonObject().get("globPattern").getAsString());
+            eventually(() -> symbols(session, "Gauge"), List.of("Gauge " + uri(util)));
+
+            Path extra = Files.writeString(project.resolve("extra.toit"), "class Extra:\n");
+            Files.delete(util);
+            session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                    new org.eclipse.lsp4j.FileEvent(uri(extra), org.eclipse.lsp4j.FileChangeType.Created),
+                    new org.eclipse.lsp4j.FileEvent(uri(util), org.eclipse.lsp4j.FileChangeType.Deleted))));
+            assertEquals(List.of("Extra " + uri(extra)), eventually(() -> symbols(session, "Extra"), List.of("Extra " + uri(extra))));
+            assertEquals(List.of(), eventually(() -> symbols(session, "Gauge"), List.of()));
+        }
+    }
+
     private static List<String> importCompletion(ServerSession session, String uri, String line, int character) throws Exception {
         String text = line + "\nmain:\n";
         session.documents().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri,

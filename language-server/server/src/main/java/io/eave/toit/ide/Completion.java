@@ -32,7 +32,6 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -40,7 +39,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 
 /**
  * Completion by a placeholder: the word being typed is replaced by a marker name, the text is
- * analyzed, and the names in scope where the marker stands (after a dot: the receiver's members)
+ * parsed, and the names in scope where the marker stands (after a dot: the receiver's members)
  * that start with the typed prefix are offered, then the keywords that may stand there; in an
  * import, the modules and folders its path may go on with ({@link ImportPaths}).
  */

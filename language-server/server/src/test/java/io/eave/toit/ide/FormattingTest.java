@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eave.toit.ToitFrontEnd;
-import io.eave.toit.parser.Lexeme;
 import io.eave.toit.parser.ToitLexer;
 import io.eave.toit.services.AstPrinter;
 import java.nio.file.Files;

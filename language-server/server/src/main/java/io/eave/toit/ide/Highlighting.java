@@ -22,6 +22,7 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokenModifiers;
 import org.eclipse.lsp4j.SemanticTokenTypes;
 import org.eclipse.lsp4j.SemanticTokensLegend;
@@ -54,12 +55,17 @@ final class Highlighting {
     private Highlighting() {
     }
 
-    /** The tokens of a unit in the LSP's relative encoding (5 integers per token). */
-    static List<Integer> of(Unit unit) {
+    /** The tokens of a unit (within {@code range}, when given) in the LSP's relative encoding (5 integers per token). */
+    static List<Integer> of(Unit unit, Range range) {
         List<Token> tokens = new ArrayList<>();
         for (EObject o : EcoreUtil2.eAllContents(unit)) collect(o, tokens);
         tokens.sort(Comparator.comparingInt(Token::offset));
         TextPositions positions = new TextPositions(References.text(unit));
+        if (range != null) {
+            int from = positions.offset(range.getStart());
+            int to = positions.offset(range.getEnd());
+            tokens.removeIf(t -> t.offset() < from || t.offset() + t.length() > to);
+        }
         List<Integer> data = new ArrayList<>();
         int line = 0;
         int character = 0;

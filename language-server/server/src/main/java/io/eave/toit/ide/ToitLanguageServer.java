@@ -79,9 +79,10 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setFoldingRangeProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ")));   // arguments follow a space
-        capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true));
+        capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Highlighting.LEGEND, true, true));
         capabilities.setWorkspaceSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
+        capabilities.setDocumentRangeFormattingProvider(true);
         documents.index(workspaceFolders(params));
         var workspaceCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
         watchFiles = workspaceCapabilities != null && workspaceCapabilities.getDidChangeWatchedFiles() != null

@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -48,6 +49,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -264,9 +266,27 @@ final class ToitTextDocuments implements TextDocumentService {
         return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
     }
 
+    /** The edits of whole-document formatting that lie within the range. */
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+        String text = texts.get(params.getTextDocument().getUri());
+        if (text == null) return CompletableFuture.completedFuture(List.of());
+        TextPositions positions = new TextPositions(text);
+        int from = positions.offset(params.getRange().getStart());
+        int to = positions.offset(params.getRange().getEnd());
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text).stream()
+                .filter(e -> positions.offset(e.getRange().getStart()) >= from && positions.offset(e.getRange().getEnd()) <= to).toList(), requests);
+    }
+
     @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
-        return withUnit(params.getTextDocument().getUri(), Highlighting::of).thenApply(SemanticTokens::new);
+        return withUnit(params.getTextDocument().getUri(), unit -> Highlighting.of(unit, null)).thenApply(SemanticTokens::new);
+    }
+
+    /** The tokens of the lines a client shows (a large file need not be classified whole). */
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        return withUnit(params.getTextDocument().getUri(), unit -> Highlighting.of(unit, params.getRange())).thenApply(SemanticTokens::new);
     }
 
     /** Runs {@code then} on the analyzed tree of an open document (an empty list for others). */

@@ -57,6 +57,17 @@ class FormattingTest {
     }
 
     @Test
+    void rangeFormattingStaysInItsRange() throws Exception {
+        String text = "main:  \n  print 1  \n\n\n\n\n  print 2  \n";
+        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
+                List.of(new TextDocumentContentChangeEvent(text))));
+        List<? extends TextEdit> edits = await(session.documents().rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(
+                new TextDocumentIdentifier(URI), new FormattingOptions(2, true),
+                new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(1, 0), new org.eclipse.lsp4j.Position(2, 0)))));
+        assertEquals("main:  \n  print 1\n\n\n\n\n  print 2  \n", ServerSession.apply(text, List.copyOf(edits)));
+    }
+
+    @Test
     void theRepositorysToitFilesKeepTheirMeaning() throws Exception {
         List<Path> files;
         try (Stream<Path> walk = Stream.concat(Files.walk(REPOSITORY.resolve("toolchain/compiler/src/test/toit")),

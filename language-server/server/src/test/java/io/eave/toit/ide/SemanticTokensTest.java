@@ -65,6 +65,12 @@ class SemanticTokensTest {
                 "11:24 m namespace", "11:26 PI variable [readonly, defaultLibrary]", "11:29 to-int method [defaultLibrary]",
                 "12:6 do method [defaultLibrary]", "12:10 print function [defaultLibrary]", "12:16 it parameter"),
                 decode(text, data, legend));
+        // a range gives the same tokens, those of its lines only
+        List<Integer> lines9to10 = await(session.documents().semanticTokensRange(new org.eclipse.lsp4j.SemanticTokensRangeParams(
+                new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(9, 0),
+                new org.eclipse.lsp4j.Position(11, 0))))).getData();
+        assertEquals(decode(text, data, legend).stream().filter(t -> t.startsWith("9:") || t.startsWith("10:")).toList(),
+                decode(text, lines9to10, legend));
     }
 
     /** "line:column text type [modifiers]" for every token. */

@@ -156,6 +156,26 @@ final class References {
         return family;
     }
 
+    /**
+     * What implements {@code target} below it: for a class, the classes that extend, mix in or
+     * implement it; for a member, the members of its family declared in those classes.
+     */
+    static List<EObject> implementations(EObject target, ToitFrontEnd.Result result) {
+        Class holder = target instanceof Class c ? c : Members.enclosingClass(target);
+        if (holder == null) return List.of();
+        List<EObject> found = new ArrayList<>();
+        if (target instanceof Class) {
+            result.units().values().forEach(u -> EcoreUtil2.getAllContentsOfType(u, Class.class).stream()
+                    .filter(c -> c != holder && Members.hierarchy(c).contains(holder)).forEach(found::add));
+            return found;
+        }
+        for (EObject d : family(target, result)) {
+            Class c = Members.enclosingClass(d);
+            if (d != target && c != holder && Members.hierarchy(c).contains(holder)) found.add(d);
+        }
+        return found;
+    }
+
     /** Same name and a call that could reach either (a field is a getter and a setter). */
     private static boolean overrides(Declaration a, Declaration b) {
         return a.getName() != null && a.getName().equals(b.getName()) && sameCalls(a, b);

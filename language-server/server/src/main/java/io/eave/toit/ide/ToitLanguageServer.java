@@ -67,6 +67,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setHoverProvider(true);
         capabilities.setDefinitionProvider(true);
         capabilities.setReferencesProvider(true);
+        capabilities.setImplementationProvider(true);
         capabilities.setDocumentHighlightProvider(true);
         var client = params.getCapabilities() == null ? null : params.getCapabilities().getTextDocument();
         boolean prepare = client != null && client.getRename() != null && Boolean.TRUE.equals(client.getRename().getPrepareSupport());

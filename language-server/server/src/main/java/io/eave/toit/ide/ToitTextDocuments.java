@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.ImplementationParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
@@ -164,6 +165,24 @@ final class ToitTextDocuments implements TextDocumentService {
                     TextPositions p = new TextPositions(References.text(target.result().unit(o.path())));
                     return new Location(uriOf(o.path()), new Range(p.position(o.offset()), p.position(o.offset() + o.length())));
                 }).toList());
+    }
+
+    /** Subclasses of a class, overriding members of a method or field, across the workspace. */
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> implementation(ImplementationParams params) {
+        return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> {
+            if (target == null) return Either.forLeft(List.of());
+            List<Location> found = new ArrayList<>();
+            for (var d : References.implementations(target.declaration(), target.result())) {
+                var unit = (io.eave.toit.ast.Unit) org.eclipse.xtext.EcoreUtil2.getRootContainer(d);
+                var name = Navigation.nameNode(d);
+                if (d.eResource() == null || !d.eResource().getURI().isFile() || name == null) continue;
+                TextPositions p = new TextPositions(References.text(unit));
+                found.add(new Location(uriOf(d.eResource().getURI().toFileString()),
+                        new Range(p.position(name.getOffset()), p.position(name.getEndOffset()))));
+            }
+            return Either.forLeft(found);
+        });
     }
 
     /** The names of the declaration under the cursor in this document (all of them, writes marked). */

@@ -75,6 +75,19 @@ class ReferencesAndRenameTest {
     }
 
     @Test
+    void implementationsAreTheSubclassesAndOverridesBelow() throws Exception {
+        session.open(MAIN, ANIMALS);
+        assertEquals(List.of(range(5, 2, 7)), ranges(implementations(1, 3)));   // Animal.speak: Dog's
+        assertEquals(List.of(range(2, 6, 9)), ranges(implementations(0, 7)));   // Animal: Dog
+        assertEquals(List.of(), ranges(implementations(5, 3)));                 // nothing below Dog.speak
+    }
+
+    private List<? extends Location> implementations(int line, int character) throws Exception {
+        return await(session.documents().implementation(new org.eclipse.lsp4j.ImplementationParams(new TextDocumentIdentifier(MAIN),
+                new Position(line, character)))).getLeft();
+    }
+
+    @Test
     void highlightMarksWritesAndReads() throws Exception {
         session.open(MAIN, """
                 main:

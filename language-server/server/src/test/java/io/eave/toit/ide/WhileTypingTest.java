@@ -102,6 +102,12 @@ class WhileTypingTest {
         result.put("folding", documents.foldingRange(new FoldingRangeRequestParams(doc)));
         result.put("semanticTokens", documents.semanticTokensFull(new SemanticTokensParams(doc)));
         result.put("codeAction", documents.codeAction(new CodeActionParams(doc, new Range(at, at), new CodeActionContext(List.of()))));
+        result.put("implementation", documents.implementation(new org.eclipse.lsp4j.ImplementationParams(doc, at)));
+        result.put("formatting", documents.formatting(new org.eclipse.lsp4j.DocumentFormattingParams(doc, new org.eclipse.lsp4j.FormattingOptions(2, true))));
+        result.put("rangeFormatting", documents.rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(doc,
+                new org.eclipse.lsp4j.FormattingOptions(2, true), new Range(new Position(0, 0), at))));
+        result.put("semanticTokensRange", documents.semanticTokensRange(new org.eclipse.lsp4j.SemanticTokensRangeParams(doc,
+                new Range(new Position(0, 0), at))));
         return result;
     }
 

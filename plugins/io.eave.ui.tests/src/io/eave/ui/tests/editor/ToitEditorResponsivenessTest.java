@@ -154,8 +154,8 @@ public class ToitEditorResponsivenessTest {
         } finally {
             watchdog.stop();
         }
-        System.out.println("UI thread with a " + LATENCY_MS + " ms server: worst stall " + watchdog.worst() + " ms; stalls over "
-                + STALL_LIMIT_MS + " ms: " + watchdog.stalls());
+        System.out.println("UI thread with a " + LATENCY_MS + " ms server: worst stall " + watchdog.worst() + " ms; stalls of 100 ms or more: "
+                + watchdog.stalls());
         assertTrue(watchdog.worst() < STALL_LIMIT_MS,
                 "the UI thread stalled for " + watchdog.worst() + " ms (limit " + STALL_LIMIT_MS + " ms); stalls: " + watchdog.stalls());
         assertTrue(watchdog.pings() > 100, "the watchdog measured (" + watchdog.pings() + " pings)");

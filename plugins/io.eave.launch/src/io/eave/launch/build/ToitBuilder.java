@@ -58,7 +58,8 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
     @Override
     protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
         if (kind == AUTO_BUILD && !CompilerPreferences.buildOnSave()) {
-            return null;   // the user builds by hand (Project > Build Project)
+            forgetLastBuiltState();   // the user builds by hand (Project > Build Project), which then sees every change
+            return null;
         }
         IFolder output = getProject().getFolder(CompilerPreferences.outputFolder());
         if (kind != FULL_BUILD && kind != CLEAN_BUILD) {

@@ -4,6 +4,8 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
@@ -27,6 +29,12 @@ public final class CompilerPreferencePage extends FieldEditorPreferencePage impl
     protected void createFieldEditors() {
         addField(new BooleanFieldEditor(CompilerPreferences.BUILD_ON_SAVE, "&Build when a file is saved", getFieldEditorParent()));
         addField(new StringFieldEditor(CompilerPreferences.OUTPUT_FOLDER, "&Output folder (in each project):", getFieldEditorParent()) {
+            @Override
+            protected void doFillIntoGrid(Composite parent, int numColumns) {
+                super.doFillIntoGrid(parent, numColumns);
+                getTextControl(parent).addListener(SWT.Modify, e -> valueChanged());   // checked as typed or pasted
+            }
+
             @Override
             protected boolean doCheckState() {
                 String problem = CompilerPreferences.checkOutputFolder(getStringValue());

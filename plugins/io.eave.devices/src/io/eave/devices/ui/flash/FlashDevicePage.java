@@ -141,6 +141,7 @@ public final class FlashDevicePage extends WizardPage {
         }
         name.setText(prefill.name().isBlank() ? boards.isEmpty() ? "" : boards.get(chosen).id() : prefill.name());
         setControl(c);
+        port.setText(prefill.port());   // the listing below adds the others
         listPorts(prefill.port());
         changed();
     }

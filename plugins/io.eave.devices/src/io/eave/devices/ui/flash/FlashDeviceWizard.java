@@ -7,12 +7,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PartInitException;
@@ -31,7 +38,8 @@ import io.eave.flash.FlashResult;
 /**
  * Flash Device: writes the bundled VM firmware (or a chosen image) with a device name and secret
  * to a board. The flash runs in the wizard's forked runnable (never on the UI thread) with the
- * flasher's progress in the dialog's progress bar; Cancel stops it at the next block. A failure
+ * flasher's progress in the dialog's progress bar; Cancel (or the stop button beside the bar)
+ * stops it at once. A failure
  * stays on the page with the flasher's message; only a verified flash closes the wizard, and then
  * the Devices view shows the device.
  */
@@ -89,10 +97,18 @@ public final class FlashDeviceWizard extends Wizard implements INewWizard {
         DeviceFlashing flashing = DevicesPlugin.getDefault().flashing();
         AtomicReference<FlashException> failure = new AtomicReference<>();
         page.flashFailed(null);
+        // The dialog cancels a running operation with the stop button beside its progress bar and only
+        // disables its Cancel button; a user presses Cancel, so that stops the flash too.
+        AtomicBoolean cancelPressed = new AtomicBoolean();
+        Button cancelButton = button(getShell(), IDialogConstants.CANCEL_LABEL);
+        Listener onCancel = e -> cancelPressed.set(true);
+        if (cancelButton != null) {
+            cancelButton.addListener(SWT.Selection, onCancel);
+        }
         try {
             getContainer().run(true, true, monitor -> {
                 try {
-                    result = flash(flashing, settings, monitor);
+                    result = flash(flashing, settings, monitor, cancelPressed);
                 } catch (FlashException e) {
                     failure.set(e);
                 }
@@ -102,6 +118,10 @@ public final class FlashDeviceWizard extends Wizard implements INewWizard {
             failure.set(new FlashException(FlashException.Kind.IO, "the flash failed: " + cause, cause));
         } catch (InterruptedException e) {
             failure.set(new FlashException(FlashException.Kind.CANCELLED, "the flash was cancelled"));
+        } finally {
+            if (cancelButton != null && !cancelButton.isDisposed()) {
+                cancelButton.removeListener(SWT.Selection, onCancel);
+            }
         }
         if (failure.get() != null) {
             DevicesPlugin.log(Status.warning("Flash Device: " + failure.get().getMessage(), failure.get()));
@@ -113,7 +133,8 @@ public final class FlashDeviceWizard extends Wizard implements INewWizard {
     }
 
     /** Runs in the forked runnable: the flash on its own thread, this one watching Cancel. */
-    private FlashResult flash(DeviceFlashing flashing, DeviceFlashing.Settings settings, IProgressMonitor monitor) throws FlashException {
+    private FlashResult flash(DeviceFlashing flashing, DeviceFlashing.Settings settings, IProgressMonitor monitor, AtomicBoolean cancelPressed)
+            throws FlashException {
         monitor.beginTask("Flashing " + settings.name() + " (" + settings.board() + ")", TICKS);
         CancelSignal cancel = new CancelSignal();
         int[] shown = { 0 };
@@ -144,7 +165,7 @@ public final class FlashDeviceWizard extends Wizard implements INewWizard {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(FLASH_LIMIT_MINUTES);
         try {
             while (true) {
-                if (monitor.isCanceled()) {
+                if (monitor.isCanceled() || cancelPressed.get()) {
                     cancel.cancel();   // the flasher stops at the next block and fails with CANCELLED
                 }
                 if (System.nanoTime() > deadline) {
@@ -168,6 +189,21 @@ public final class FlashDeviceWizard extends Wizard implements INewWizard {
         } finally {
             monitor.done();
         }
+    }
+
+    private static Button button(Composite parent, String label) {
+        for (Control c : parent.getChildren()) {
+            if (c instanceof Button b && b.getText().equals(label)) {
+                return b;
+            }
+            if (c instanceof Composite child) {
+                Button found = button(child, label);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String capitalized(FlashPhase phase) {

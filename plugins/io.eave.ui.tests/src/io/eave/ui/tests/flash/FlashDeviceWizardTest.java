@@ -132,6 +132,22 @@ public class FlashDeviceWizardTest {
     }
 
     @Test
+    void theWizardIsOfferedInFileNewTheRunMenuCommandAndTheDevicesView() throws Exception {
+        assertNotNull(PlatformUI.getWorkbench().getNewWizardRegistry().findWizard("io.eave.devices.flashDevice"),
+                "File > New > Other > Eave > Flash Device");
+        var commands = PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class);
+        assertTrue(commands.getCommand("io.eave.devices.flashDevice").isDefined(), "the Flash Device... command");
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+        List<String> toolbar = new ArrayList<>();
+        for (var item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+            if (item instanceof org.eclipse.jface.action.ActionContributionItem a) {
+                toolbar.add(a.getAction().getText());
+            }
+        }
+        assertTrue(toolbar.contains("Flash Device..."), toolbar.toString());
+    }
+
+    @Test
     void flashingAQemuBoardWithTheBundledFirmwareStartsItAndItAnswersInTheDevicesView() throws Exception {
         Assumptions.assumeTrue(onPath("qemu-system-arm"), "qemu-system-arm is not installed");
         open(DeviceFlashing.Prefill.NONE);

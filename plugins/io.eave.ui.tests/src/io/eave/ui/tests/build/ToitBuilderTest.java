@@ -47,10 +47,14 @@ public class ToitBuilderTest {
 
     @BeforeEach
     void createProject() throws Exception {
+        CompilerPreferences.node().remove(CompilerPreferences.BUILD_ON_SAVE);   // the defaults, whatever ran before
+        CompilerPreferences.node().remove(CompilerPreferences.OUTPUT_FOLDER);
         project = ToitProjects.create("builder-test", null, ToitSample.EMPTY, new NullProgressMonitor());
         // the sample's main.toit is built when the project is created: its image says the builder is ready
         Waiting.until("the new project's first build", FIRST_BUILD_WAIT, () -> project.getFile("build/main.img").exists(),
-                () -> "building: " + Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length + " auto-build jobs");
+                () -> "building: " + Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length + " auto-build jobs; build on save "
+                        + CompilerPreferences.buildOnSave() + "; auto-building " + ResourcesPlugin.getWorkspace().isAutoBuilding()
+                        + "; markers " + describe(project.getFile("main.toit")));
     }
 
     @AfterEach

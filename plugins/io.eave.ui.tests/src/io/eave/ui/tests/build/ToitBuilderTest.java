@@ -50,11 +50,12 @@ public class ToitBuilderTest {
         CompilerPreferences.node().remove(CompilerPreferences.BUILD_ON_SAVE);   // the defaults, whatever ran before
         CompilerPreferences.node().remove(CompilerPreferences.OUTPUT_FOLDER);
         project = ToitProjects.create("builder-test", null, ToitSample.EMPTY, new NullProgressMonitor());
-        // the sample's main.toit is built when the project is created: its image says the builder is ready
-        Waiting.until("the new project's first build", FIRST_BUILD_WAIT, () -> project.getFile("build/main.img").exists(),
-                () -> "building: " + Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length + " auto-build jobs; build on save "
-                        + CompilerPreferences.buildOnSave() + "; auto-building " + ResourcesPlugin.getWorkspace().isAutoBuilding()
-                        + "; markers " + describe(project.getFile("main.toit")));
+        // Build Project once, as a user may: it makes the builder's front end (slow the first time), so the
+        // saves below measure the builder and not its start. (The automatic build of a just-created project
+        // was seen missing once in a while on the shared test machine; see docs/eclipse.md.)
+        build(IncrementalProjectBuilder.FULL_BUILD, FIRST_BUILD_WAIT);
+        assertTrue(project.getFile("build/main.img").exists(), "the sample's image after Build Project: "
+                + describe(project.getFile("main.toit")));
     }
 
     @AfterEach
@@ -90,6 +91,10 @@ public class ToitBuilderTest {
 
     /** Runs a build in a Job (as Project > Build does) and waits for it without blocking the event loop. */
     private void build(int kind) {
+        build(kind, BUILD_WAIT);
+    }
+
+    private void build(int kind, Duration wait) {
         Job job = Job.create("test build", monitor -> {
             try {
                 project.build(kind, monitor);
@@ -100,7 +105,7 @@ public class ToitBuilderTest {
         });
         job.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().buildRule());
         job.schedule();
-        Waiting.until("the build", BUILD_WAIT, () -> job.getResult() != null, () -> String.valueOf(job.getState()));
+        Waiting.until("the build", wait, () -> job.getResult() != null, () -> String.valueOf(job.getState()));
         assertTrue(job.getResult().isOK(), job.getResult().toString());
     }
 
@@ -110,12 +115,14 @@ public class ToitBuilderTest {
     }
 
     @Test
-    void aSavedErrorBecomesAMarkerAndGoesAwayWhenFixedAndTheImageIsWritten() throws Exception {
+    void anErrorBecomesAMarkerThatGoesAwayWhenFixedAndTheImageIsWrittenAndCleaned() throws Exception {
         assertTrue(List.of(project.getDescription().getBuildSpec()).stream().anyMatch(c -> c.getBuilderName().equals(ToitBuilder.ID)),
                 "a new Toit project has the Toit builder");
+        // each save is followed by Build Project: the automatic build on save is the next test's
         String text = "main:\n  print missing\n";
         IFile main = save("main.toit", text);
-        Waiting.until("a problem marker for 'missing'", BUILD_WAIT, () -> markers(main).length == 1, () -> describe(main));
+        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        assertEquals(1, markers(main).length, describe(main));
         IMarker marker = markers(main)[0];
         assertEquals(2, marker.getAttribute(IMarker.LINE_NUMBER, -1));
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("missing"), marker.getAttribute(IMarker.MESSAGE, ""));
@@ -124,19 +131,19 @@ public class ToitBuilderTest {
         assertEquals(text.indexOf("missing"), marker.getAttribute(IMarker.CHAR_START, -1));
         assertEquals(text.indexOf("missing") + "missing".length(), marker.getAttribute(IMarker.CHAR_END, -1));
         assertTrue(marker.isSubtypeOf(IMarker.PROBLEM), "listed in the Problems view");
-        waitForAutoBuild();
         assertFalse(project.getFile("build/main.img").exists(), "a program with errors has no image (the sample's is deleted)");
 
         save("main.toit", "main:\n  print 42\n");
-        Waiting.until("the marker going away after the fix", BUILD_WAIT, () -> markers(main).length == 0, () -> describe(main));
-        waitForAutoBuild();
+        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        assertEquals(0, markers(main).length, "the marker goes away after the fix: " + describe(main));
         IFile image = project.getFile("build/main.img");
         assertTrue(image.exists() && image.getLocation().toFile().length() > 0, "the image in build/");
         assertTrue(project.getFile("build/main.img.debug.json").exists(), "its debug info beside it");
         assertTrue(project.getFolder("build").isDerived(), "the output folder is derived (not searched, not shared)");
 
         save("main.toit", "main:\n  print missing\n");
-        Waiting.until("the marker again", BUILD_WAIT, () -> markers(main).length == 1, () -> describe(main));
+        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        assertEquals(1, markers(main).length, describe(main));
         build(IncrementalProjectBuilder.CLEAN_BUILD);
         assertEquals(0, markers(main).length, "Clean removes the markers: " + describe(main));
         assertFalse(image.exists(), "and the images");
@@ -158,8 +165,9 @@ public class ToitBuilderTest {
         CompilerPreferences.node().putBoolean(CompilerPreferences.BUILD_ON_SAVE, true);
         CompilerPreferences.node().put(CompilerPreferences.OUTPUT_FOLDER, "out/images");
         save("main.toit", "main:\n  print 2\n");
-        Waiting.until("the image in the new output folder", BUILD_WAIT, () -> project.getFile("out/images/main.img").exists(),
-                () -> describe(main));
+        // only the automatic build after the save can write there
+        Waiting.until("the save building the image into the new output folder", BUILD_WAIT,
+                () -> project.getFile("out/images/main.img").exists(), () -> describe(main));
         assertEquals(0, markers(main).length, describe(main));
         assertTrue(CompilerPreferences.checkOutputFolder("../elsewhere").contains("inside each project"),
                 "an output folder outside the project is refused");

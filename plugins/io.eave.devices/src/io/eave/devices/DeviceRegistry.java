@@ -122,6 +122,13 @@ public final class DeviceRegistry {
             String secretFile = d.fields().get("secret-file");
             DeviceAddress address = new DeviceAddress(d.tcpHost(), d.tcpPort(), null, d.name(),
                     secretFile == null || secretFile.isEmpty() ? null : Path.of(secretFile));
+            if (d.name().equals(simulator.name())) {
+                // Another IDE's simulated device (same default name): listed and chosen by its
+                // address, so it is never taken for this IDE's own.
+                String spec = "tcp:" + d.tcpHost() + ":" + d.tcpPort();
+                list.add(new KnownDevice(KnownDevice.Kind.SIMULATOR, spec, spec + " (" + d.name() + ")", address, d.firmware()));
+                continue;
+            }
             list.add(new KnownDevice(KnownDevice.Kind.SIMULATOR, d.name(), d.name(), address, d.firmware()));
         }
         list.addAll(boards);
@@ -226,7 +233,8 @@ public final class DeviceRegistry {
         for (KnownDevice d : devices) {
             if (d.kind() == KnownDevice.Kind.SIMULATOR || d.kind() == KnownDevice.Kind.IDE_SIMULATOR) {
                 Path secretFile = d.address().secretFile();
-                list.add(new Discovery.Device(d.name(), "", d.firmware(), d.address().host(), d.address().port(), null,
+                String name = d.address().name() != null ? d.address().name() : d.name();   // as the device announced it
+                list.add(new Discovery.Device(name, "", d.firmware(), d.address().host(), d.address().port(), null,
                         secretFile == null ? Map.of() : Map.of("secret-file", secretFile.toString())));
             }
         }

@@ -9,13 +9,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.eave.device.Device;
+import io.eave.flash.port.PortOwners;
 
 /**
  * One open link per device, opened on first use and reopened after it was lost. Connecting
- * happens on a pool thread: callers get a future, and the UI thread never waits on it.
+ * happens on a pool thread: callers get a future, and the UI thread never waits on it. A link
+ * over a serial port is registered with the IDE's {@link PortOwners}: a flash of that port closes
+ * it first and reopens it afterwards, and no link opens the port while it is being flashed.
  */
 public final class DeviceLinks implements AutoCloseable {
     private final Duration timeout;
+    private final PortOwners ports;
     private final Map<String, CompletableFuture<SharedDevice>> links = new ConcurrentHashMap<>();
     private final ExecutorService connector = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "eave-device-link");
@@ -25,7 +29,17 @@ public final class DeviceLinks implements AutoCloseable {
 
     /** {@code timeout} bounds the connection and then each request's round trip. */
     public DeviceLinks(Duration timeout) {
+        this(timeout, new PortOwners());
+    }
+
+    public DeviceLinks(Duration timeout, PortOwners ports) {
         this.timeout = timeout;
+        this.ports = ports;
+    }
+
+    /** Who holds which serial port: the flash wizard hands ports over through it. */
+    public PortOwners ports() {
+        return ports;
     }
 
     public Duration timeout() {
@@ -47,7 +61,14 @@ public final class DeviceLinks implements AutoCloseable {
             }
             return CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new SharedDevice(Device.connect(device.address(), secret.secret(), timeout), device);
+                    if (!device.address().isTcp()) {
+                        ports.checkAvailable(device.address().serialPath());
+                    }
+                    SharedDevice shared = new SharedDevice(Device.connect(device.address(), secret.secret(), timeout), device);
+                    if (!device.address().isTcp()) {
+                        holdPort(device, secret, shared);
+                    }
+                    return shared;
                 } catch (Exception e) {
                     throw new CompletionException(new java.io.IOException("cannot connect to " + device.name() + " ("
                             + device.where() + "): " + e.getMessage(), e));
@@ -62,6 +83,35 @@ public final class DeviceLinks implements AutoCloseable {
             }
         });
         return link;
+    }
+
+    /** Registers the open serial link as the port's holder until the link closes. */
+    private void holdPort(KnownDevice device, SecretSource secret, SharedDevice shared) {
+        String path = device.address().serialPath();
+        AutoCloseable held = ports.hold(path, new PortOwners.Holder() {
+            @Override
+            public String describe() {
+                return "the IDE's link to " + device.name();
+            }
+
+            @Override
+            public void closePort() {
+                links.remove(device.key());
+                shared.close();
+            }
+
+            @Override
+            public void reopenPort() {
+                connect(device, secret);   // in the background; the Devices view shows the device again once it answers
+            }
+        });
+        shared.closed().whenComplete((v, e) -> {
+            try {
+                held.close();
+            } catch (Exception ignored) {
+                // unregistering cannot fail
+            }
+        });
     }
 
     /** Closes the link to {@code device}, if one is open (the device went away or was removed). */

@@ -36,7 +36,9 @@ public final class DeviceRegistry {
     private final Duration discoveryWait;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<KnownDevice> devices = List.of();
+    private final CopyOnWriteArrayList<KnownDevice> boards = new CopyOnWriteArrayList<>();
     private volatile String discoveryProblem = "";
+    private volatile java.util.function.Supplier<String> defaultSpec = () -> "";
 
     public DeviceRegistry(IdeSimulator simulator, ManualDevices manual, DeviceSecrets secrets, DeviceLinks links,
             Duration discoveryWait) {
@@ -46,6 +48,24 @@ public final class DeviceRegistry {
         this.links = links;
         this.discoveryWait = discoveryWait;
         simulator.addListener(this::simulatorChanged);
+    }
+
+    /**
+     * Where the default device's spec comes from (Preferences > Toit > Devices): "" keeps the
+     * IDE's simulated device as the default; a name or address makes that device the default.
+     */
+    public void setDefaultDevice(java.util.function.Supplier<String> spec) {
+        defaultSpec = spec;
+    }
+
+    /** Whether {@code d} is the device a launch without a device of its own goes to. */
+    public boolean isDefault(KnownDevice d) {
+        String preferred = defaultSpec.get().trim();
+        return preferred.isEmpty() ? d.kind() == KnownDevice.Kind.IDE_SIMULATOR : matches(d, preferred);
+    }
+
+    private static boolean matches(KnownDevice d, String s) {
+        return d.spec().equals(s) || d.name().equals(s) || d.key().equals(s) || d.where().equals(s);
     }
 
     public IdeSimulator simulator() {
@@ -102,8 +122,16 @@ public final class DeviceRegistry {
             String secretFile = d.fields().get("secret-file");
             DeviceAddress address = new DeviceAddress(d.tcpHost(), d.tcpPort(), null, d.name(),
                     secretFile == null || secretFile.isEmpty() ? null : Path.of(secretFile));
+            if (d.name().equals(simulator.name())) {
+                // Another IDE's simulated device (same default name): listed and chosen by its
+                // address, so it is never taken for this IDE's own.
+                String spec = "tcp:" + d.tcpHost() + ":" + d.tcpPort();
+                list.add(new KnownDevice(KnownDevice.Kind.SIMULATOR, spec, spec + " (" + d.name() + ")", address, d.firmware()));
+                continue;
+            }
             list.add(new KnownDevice(KnownDevice.Kind.SIMULATOR, d.name(), d.name(), address, d.firmware()));
         }
+        list.addAll(boards);
         for (String spec : manual.load()) {
             try {
                 DeviceAddress address = parse(spec);
@@ -163,6 +191,29 @@ public final class DeviceRegistry {
         return new KnownDevice(KnownDevice.Kind.ADDED, s, s, address, "");
     }
 
+    /**
+     * Lists a QEMU board the IDE started, named {@code name}, on the pty {@code serialPath}; it
+     * replaces an earlier board of that name (the board was flashed again and rebooted).
+     */
+    public synchronized KnownDevice putBoard(String name, String serialPath, String firmware) {
+        KnownDevice board = new KnownDevice(KnownDevice.Kind.EMULATED_BOARD, name, name, DeviceAddress.serial(serialPath), firmware);
+        boards.removeIf(b -> b.name().equals(name));
+        boards.add(board);
+        rebuild(currentlyDiscovered());
+        return board;
+    }
+
+    /** Forgets the QEMU board {@code name} (it stopped) and closes its link. */
+    public synchronized void removeBoard(String name) {
+        for (KnownDevice b : boards) {
+            if (b.name().equals(name)) {
+                boards.remove(b);
+                links.disconnect(b);
+            }
+        }
+        rebuild(currentlyDiscovered());
+    }
+
     /** Forgets a device added by hand, its secret too, and closes its link. */
     public synchronized void remove(KnownDevice device) throws IOException {
         if (device.kind() != KnownDevice.Kind.ADDED) {
@@ -180,9 +231,10 @@ public final class DeviceRegistry {
     private List<Discovery.Device> currentlyDiscovered() {
         List<Discovery.Device> list = new ArrayList<>();
         for (KnownDevice d : devices) {
-            if (d.kind() != KnownDevice.Kind.ADDED) {
+            if (d.kind() == KnownDevice.Kind.SIMULATOR || d.kind() == KnownDevice.Kind.IDE_SIMULATOR) {
                 Path secretFile = d.address().secretFile();
-                list.add(new Discovery.Device(d.name(), "", d.firmware(), d.address().host(), d.address().port(), null,
+                String name = d.address().name() != null ? d.address().name() : d.name();   // as the device announced it
+                list.add(new Discovery.Device(name, "", d.firmware(), d.address().host(), d.address().port(), null,
                         secretFile == null ? Map.of() : Map.of("secret-file", secretFile.toString())));
             }
         }
@@ -196,6 +248,9 @@ public final class DeviceRegistry {
      */
     public KnownDevice resolve(String spec) throws IOException {
         String s = spec == null ? "" : spec.trim();
+        if (s.isEmpty() && !defaultSpec.get().isBlank()) {
+            s = defaultSpec.get().trim();   // the default device chosen in the preferences
+        }
         if (s.isEmpty()) {
             KnownDevice ide = ideDevice();
             if (ide != null) {
@@ -203,11 +258,11 @@ public final class DeviceRegistry {
             }
             String why = simulator.state() == IdeSimulator.State.FAILED ? " (" + simulator.problem() + ")" : "";
             throw new IOException("the simulated device is not running" + why + ": turn on 'Start the simulated device with the IDE' in"
-                    + " Preferences > Eave > Devices, or choose a device on the launch configuration's Device tab");
+                    + " Preferences > Toit > Devices, or choose a device on the launch configuration's Device tab");
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             for (KnownDevice d : devices) {
-                if (d.spec().equals(s) || d.name().equals(s) || d.key().equals(s) || d.where().equals(s)) {
+                if (matches(d, s)) {
                     return d;
                 }
             }
@@ -255,6 +310,7 @@ public final class DeviceRegistry {
             }
             case SIMULATOR -> device.address().secret(null);
             case ADDED -> secrets.get(device.spec());
+            case EMULATED_BOARD -> null;   // a serial line: trusted by physical access, no secret
         };
     }
 }

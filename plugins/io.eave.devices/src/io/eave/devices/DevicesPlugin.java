@@ -27,6 +27,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.prefs.BackingStoreException;
 
 import io.eave.device.DeviceAddress;
+import io.eave.devices.flash.DeviceFlashing;
+import io.eave.devices.flash.EmulatedBoards;
+import io.eave.flash.DeviceFolder;
 import io.eave.firmware.SimulatorBinary;
 
 /**
@@ -39,6 +42,8 @@ public final class DevicesPlugin extends Plugin {
     public static final String ID = "io.eave.devices";
     /** Preference: start the simulated device with the IDE (default true). */
     public static final String PREF_START_SIMULATOR = "startSimulator";
+    /** Preference: the default device of launches, "" for the simulated device (a name or an address). */
+    public static final String PREF_DEFAULT_DEVICE = "defaultDevice";
     /** Preference: the devices added by hand, one address a line. */
     public static final String PREF_MANUAL_DEVICES = "manualDevices";
     /** How long a link waits for the device: to connect, and then for each answer. */
@@ -46,6 +51,7 @@ public final class DevicesPlugin extends Plugin {
 
     private static volatile DevicesPlugin instance;
     private DeviceRegistry registry;
+    private EmulatedBoards boards;
     private IEclipsePreferences.IPreferenceChangeListener preferenceListener;
 
     public static DevicesPlugin getDefault() {
@@ -61,9 +67,15 @@ public final class DevicesPlugin extends Plugin {
     @Override
     public void stop(BundleContext context) throws Exception {
         DeviceRegistry r;
+        EmulatedBoards b;
         synchronized (this) {
             r = registry;
+            b = boards;
             registry = null;
+            boards = null;
+        }
+        if (b != null) {
+            b.close();
         }
         if (r != null) {
             preferences().removePreferenceChangeListener(preferenceListener);
@@ -88,8 +100,23 @@ public final class DevicesPlugin extends Plugin {
                 }
             };
             preferences().addPreferenceChangeListener(preferenceListener);
+            registry.setDefaultDevice(() -> preferences().get(PREF_DEFAULT_DEVICE, ""));
+            registry.links().ports().onProblem(message -> log(Status.warning(message)));
         }
         return registry;
+    }
+
+    /** The QEMU boards the IDE started after flashing them. */
+    public synchronized EmulatedBoards emulatedBoards() {
+        if (boards == null) {
+            boards = new EmulatedBoards(registry());
+        }
+        return boards;
+    }
+
+    /** Flashes boards for the Flash Device wizard; devices go to {@code <eave home>/boards} like {@code eave flash}'s. */
+    public DeviceFlashing flashing() {
+        return new DeviceFlashing(registry(), emulatedBoards(), DeviceFolder.boardsRoot());
     }
 
     /** Starts or stops the simulated device as the preference says; returns at once. */

@@ -8,7 +8,7 @@ import io.eave.device.DeviceAddress;
  *
  * @param kind     how the IDE knows it
  * @param spec     how a launch configuration names it: "" for the IDE's simulated device (the
- *                 default), a simulator's name, or the address typed by hand (tcp:HOST:PORT or a
+ *                 default), a simulator's or an emulated board's name, or the address typed by hand (tcp:HOST:PORT or a
  *                 serial port path), as {@code eave --device} takes it
  * @param name     the name people see
  * @param address  where the link goes
@@ -22,7 +22,9 @@ public record KnownDevice(Kind kind, String spec, String name, DeviceAddress add
         /** A simulator found by discovery on this host. */
         SIMULATOR("simulator"),
         /** A device added by hand: a serial port or tcp:HOST:PORT. */
-        ADDED("added by hand");
+        ADDED("added by hand"),
+        /** A QEMU board the IDE flashed and started (its serial line is a pty that changes at each boot). */
+        EMULATED_BOARD("QEMU board (started by the IDE)");
 
         private final String description;
 

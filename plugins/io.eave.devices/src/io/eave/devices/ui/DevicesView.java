@@ -29,6 +29,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -50,6 +51,7 @@ import io.eave.devices.DevicesPlugin;
 import io.eave.devices.IdeSimulator;
 import io.eave.devices.KnownDevice;
 import io.eave.devices.SharedDevice;
+import io.eave.devices.ui.flash.FlashDeviceWizard;
 
 /**
  * The Eave Devices view: the devices the IDE knows (top) and the containers of the selected one
@@ -79,6 +81,7 @@ public final class DevicesView extends ViewPart {
 
     private Action addDevice;
     private Action removeDevice;
+    private Action flashDevice;
     private Action install;
     private Action start;
     private Action stop;
@@ -98,7 +101,7 @@ public final class DevicesView extends ViewPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
         devices = table(sash);
-        column(devices, "Device", 160, d -> ((KnownDevice) d).name() + (((KnownDevice) d).kind() == KnownDevice.Kind.IDE_SIMULATOR ? " (default)" : ""));
+        column(devices, "Device", 160, d -> ((KnownDevice) d).name() + (registry.isDefault((KnownDevice) d) ? " (default)" : ""));
         column(devices, "Kind", 200, d -> ((KnownDevice) d).kind().description());
         column(devices, "Address", 170, d -> ((KnownDevice) d).where());
         column(devices, "Firmware", 100, d -> ((KnownDevice) d).firmware());
@@ -167,6 +170,7 @@ public final class DevicesView extends ViewPart {
         addDevice.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
         removeDevice = action("Remove Device", "Forgets a device added by hand and its secret", this::removeDevice);
         removeDevice.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_DELETE));
+        flashDevice = action("Flash Device...", "Writes the Eave firmware to the selected board (or another one)", this::flashDevice);
         install = action("Install...", "Installs a compiled program image (.img) on the device", this::install);
         start = action("Start", "Starts the selected container", () -> containerAction("Starting", "started",
                 (d, c) -> d.management().start(c.name(), List.of())));
@@ -182,10 +186,13 @@ public final class DevicesView extends ViewPart {
         toolbar.add(refresh);
         toolbar.add(addDevice);
         toolbar.add(removeDevice);
+        toolbar.add(flashDevice);
         MenuManager deviceMenu = new MenuManager();
         deviceMenu.add(refresh);
         deviceMenu.add(addDevice);
         deviceMenu.add(removeDevice);
+        deviceMenu.add(new Separator());
+        deviceMenu.add(flashDevice);
         devices.getTable().setMenu(deviceMenu.createContextMenu(devices.getTable()));
         MenuManager containerMenu = new MenuManager();
         for (Action a : List.of(install, start, stop, uninstall)) {
@@ -287,7 +294,7 @@ public final class DevicesView extends ViewPart {
         String text = switch (sim.state()) {
             case FAILED -> sim.problem();
             case STARTING -> "Starting the simulated device...";
-            case OFF -> "The simulated device is off (Preferences > Eave > Devices).";
+            case OFF -> "The simulated device is off (Preferences > Toit > Devices).";
             case RUNNING -> "";
         };
         if (!registry.discoveryProblem().isEmpty()) {
@@ -405,6 +412,11 @@ public final class DevicesView extends ViewPart {
             ui(() -> select(spec));
             return "added " + spec;
         });
+    }
+
+    /** Opens the Flash Device wizard with the selected device's board, port and name. */
+    private void flashDevice() {
+        new WizardDialog(getSite().getShell(), new FlashDeviceWizard(DevicesPlugin.getDefault().flashing().prefillFor(selected))).open();
     }
 
     private void removeDevice() {

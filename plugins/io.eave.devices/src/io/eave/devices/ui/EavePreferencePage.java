@@ -8,13 +8,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
-/** Preferences > Eave: the root of Eave's preference pages. */
+/** Preferences > Toit: the root of Eave's preference pages (compiler, devices, language server). */
 public final class EavePreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
     @Override
     protected Control createContents(Composite parent) {
         noDefaultAndApplyButton();
         Label label = new Label(parent, SWT.WRAP);
-        label.setText("Eave: Toit for microcontrollers. See the pages below.");
+        label.setText("Toit on microcontrollers with Eave: the compiler, the devices and the language server are set on the pages below.");
         return label;
     }
 

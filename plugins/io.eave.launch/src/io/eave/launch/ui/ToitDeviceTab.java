@@ -26,7 +26,7 @@ import io.eave.launch.ToitLaunch;
  */
 public final class ToitDeviceTab extends AbstractLaunchConfigurationTab {
     /** What the combo shows for the default device. */
-    public static final String DEFAULT_LABEL = "Simulated device (default)";
+    public static final String DEFAULT_LABEL = "Default device (Preferences > Toit > Devices)";
     private Combo device;
     private Button runOnBoot;
 

@@ -50,6 +50,7 @@ public final class ToitProjects {
         IProjectDescription description = workspace.newProjectDescription(name);
         description.setLocationURI(location);
         description.setNatureIds(new String[] { ToitNature.ID });
+        ToitNature.addBuilder(description);
         project.create(description, progress.split(1));
         project.open(progress.split(1));
         copySample(sample, project, progress.split(1));
@@ -73,6 +74,7 @@ public final class ToitProjects {
             description.setLocation(location);
         }
         description.setNatureIds(new String[] { ToitNature.ID });
+        ToitNature.addBuilder(description);
         SubMonitor progress = SubMonitor.convert(monitor, "Adding project " + project.getName(), 2);
         project.create(description, progress.split(1));
         project.open(progress.split(1));

@@ -33,6 +33,7 @@ import io.eave.debug.ui.model.ToitSourceLocator;
 import io.eave.devices.DeviceRegistry;
 import io.eave.devices.DevicesPlugin;
 import io.eave.devices.KnownDevice;
+import io.eave.flash.port.PortHandover;
 import io.eave.launch.ProgramBuilders;
 import io.eave.launch.ToitLaunch;
 import io.eave.launch.ToitLaunchDelegate;
@@ -82,10 +83,21 @@ public final class ToitDebugDelegate extends LaunchConfigurationDelegate {
 
         launch.setSourceLocator(new ToitSourceLocator());
         ToitDebugProcess process = new ToitDebugProcess(launch, main.getName() + " on " + device.name());
+        // A serial device takes one host: the IDE's own link (Devices view, consoles) gives the port to the
+        // debugger's link for the session and takes it back when the session ends.
+        PortHandover.Lease port = () -> { };
+        if (!device.address().isTcp()) {
+            try {
+                port = registry.links().ports().release(device.where(), "the debugger");
+            } catch (IOException e) {
+                throw fail("Cannot debug on " + device.where() + ": " + e.getMessage(), e);
+            }
+        }
         ToitDebugTarget target;
         try {
-            target = connect(launch, process, main.getName() + " on " + device.name() + " [" + container + "]");
+            target = connect(launch, process, main.getName() + " on " + device.name() + " [" + container + "]", port);
         } catch (IOException e) {
+            port.close();
             process.message("Cannot start the debugger: " + e.getMessage() + "\n");
             process.ended();
             throw fail("Cannot start the debugger: " + e.getMessage(), e);
@@ -101,7 +113,8 @@ public final class ToitDebugDelegate extends LaunchConfigurationDelegate {
     }
 
     /** Starts the adapter on a loopback port with the IDE's compiler, and connects a target to it. */
-    private static ToitDebugTarget connect(ILaunch launch, ToitDebugProcess process, String name) throws IOException {
+    private static ToitDebugTarget connect(ILaunch launch, ToitDebugProcess process, String name, PortHandover.Lease port)
+            throws IOException {
         ServerSocket server = DapServer.listen(0);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "eave-dap-client");
@@ -127,6 +140,7 @@ public final class ToitDebugDelegate extends LaunchConfigurationDelegate {
                 // gone already
             }
             threads.shutdown();
+            port.close();   // the IDE's link reopens a serial port
         };
         ToitDebugTarget target = new ToitDebugTarget(launch, process, name, closer);
         Launcher<IDebugProtocolServer> client = DSPLauncher.createClientLauncher(target, socket.getInputStream(), socket.getOutputStream(),

@@ -24,6 +24,8 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
+import io.eave.toit.editor.preferences.LanguageServerPreferences;
+
 /**
  * The one Toit language server of the workspace, started on first use inside the IDE: the
  * server's classes (bundle {@code io.eave.toit.server}) on daemon threads, connected to our
@@ -151,10 +153,16 @@ public final class ToitLanguageServers {
             ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> serve(listener), threads);
             socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>()
+            Launcher.Builder<LanguageServer> builder = new LSPLauncher.Builder<LanguageServer>()
                     .setLocalService(client).setRemoteInterface(LanguageServer.class)
                     .setInput(socket.getInputStream()).setOutput(socket.getOutputStream())
-                    .setExecutorService(threads).create();
+                    .setExecutorService(threads);
+            if (LanguageServerPreferences.traceMessages()) {   // Preferences > Toit > Language Server
+                java.nio.file.Path trace = LanguageServerPreferences.traceFile();
+                java.nio.file.Files.createDirectories(trace.getParent());
+                builder.traceMessages(new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(trace), true));
+            }
+            Launcher<LanguageServer> launcher = builder.create();
             launcher.startListening();
             LanguageServer remote = launcher.getRemoteProxy();
             InitializeParams params = new InitializeParams();

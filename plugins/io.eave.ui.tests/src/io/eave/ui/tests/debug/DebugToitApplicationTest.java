@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -17,6 +18,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IDebugTarget;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
@@ -47,6 +49,10 @@ import io.eave.debug.ui.breakpoints.ToitBreakpoints;
 import io.eave.debug.ui.breakpoints.ToitLineBreakpoint;
 import io.eave.debug.ui.model.ToitDebugProcess;
 import io.eave.debug.ui.model.ToitDebugTarget;
+import io.eave.devices.DeviceRegistry;
+import io.eave.devices.DevicesPlugin;
+import io.eave.devices.KnownDevice;
+import io.eave.launch.ToitLaunch;
 import io.eave.launch.ui.ToitLaunchShortcut;
 import io.eave.toit.wizards.ToitNature;
 import io.eave.ui.tests.devices.Waiting;
@@ -261,6 +267,44 @@ public class DebugToitApplicationTest {
                 () -> console.getDocument().get().contains("exited with code 0"), () -> console.getDocument().get());
         assertTrue(process.isTerminated());
         assertEquals(0, process.getExitValue());
+    }
+
+    @Test
+    void debuggingASerialDeviceTheIdeHoldsTakesThePortForTheSessionAndGivesItBack() throws Exception {
+        Waiting.forSimulator();
+        DeviceRegistry registry = DevicesPlugin.getDefault().registry();
+        String pty = registry.simulator().running().serialPath();   // the simulated device's serial line
+        KnownDevice device = registry.add(pty, "");
+        try {
+            registry.connect(device).get(10, TimeUnit.SECONDS);
+            assertEquals(1, registry.links().ports().holdersOf(pty).size(), "the IDE's link holds " + pty);
+            IProject project = toitProject("debug-serial", "main:\n  print \"over serial\"\n");
+            ILaunchConfigurationWorkingCopy copy = ToitLaunchShortcut.configurationFor(project.getFile("main.toit")).getWorkingCopy();
+            copy.setAttribute(ToitLaunch.ATTR_DEVICE, pty);
+            ILaunchConfiguration configuration = copy.doSave();
+            boolean[] handedOver = { false };
+            DebugUITools.launch(configuration, "debug");
+            ToitDebugTarget target = debugTarget(configuration);
+            Waiting.until("the port handed to the debugger", Duration.ofSeconds(30), () -> {
+                handedOver[0] |= registry.links().ports().isReleased(pty) && registry.links().ports().holdersOf(pty).isEmpty();
+                return handedOver[0] || target.isTerminated();
+            }, () -> "held by the IDE");
+            assertTrue(handedOver[0], "the IDE's link gave the port to the debugger");
+            ToitDebugProcess process = (ToitDebugProcess) target.getProcess();
+            Waiting.until("the console of the debugged program", Duration.ofSeconds(20), () -> DebugUITools.getConsole(process) != null,
+                    () -> "none");
+            TextConsole console = (TextConsole) DebugUITools.getConsole(process);
+            Waiting.until("the program's output over the serial line and its exit", Duration.ofSeconds(90),
+                    () -> console.getDocument().get().contains("over serial\n") && console.getDocument().get().contains("exited with code 0"),
+                    () -> console.getDocument().get());
+            Waiting.until("the debug session ending", Duration.ofSeconds(30), target::isTerminated, () -> console.getDocument().get());
+            Waiting.until("the IDE's link to " + pty + " back", Duration.ofSeconds(15),
+                    () -> !registry.links().ports().isReleased(pty) && registry.links().ports().holdersOf(pty).size() == 1,
+                    () -> registry.links().ports().holdersOf(pty).toString());
+            assertTrue(registry.connect(device).get(10, TimeUnit.SECONDS).isOpen(), "the device answers the IDE again");
+        } finally {
+            registry.remove(device);
+        }
     }
 
     @Test

@@ -97,4 +97,27 @@ public class DevicesViewTest {
                 () -> Waiting.row(view.devicesTable(), IdeSimulator.NAME) != null, () -> Waiting.rows(view.devicesTable()));
         assertEquals("", view.statusText());
     }
+
+    /** A second simulator with the IDE's own name (another IDE on this host): listed by its address, never taken for ours. */
+    @Test
+    void anotherSimulatorWithTheSameNameIsListedByItsAddressAndNotTakenForTheIdesOwn() throws Exception {
+        Waiting.forSimulator();
+        DeviceRegistry registry = DevicesPlugin.getDefault().registry();
+        int ours = registry.simulator().running().tcpPort();
+        java.nio.file.Path binary = io.eave.firmware.SimulatorBinary.extractTo(
+                java.nio.file.Files.createTempDirectory("other-ide-bin"));
+        java.nio.file.Path store = java.nio.file.Files.createTempDirectory("other-ide").resolve(IdeSimulator.NAME + ".store");
+        try (io.eave.link.Simulator other = io.eave.link.Simulator.start(binary, IdeSimulator.NAME, store, null)) {
+            String spec = "tcp:127.0.0.1:" + other.tcpPort();
+            java.util.List<KnownDevice> listed = registry.refresh();
+            KnownDevice theOther = listed.stream().filter(d -> d.spec().equals(spec)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the other simulator is not listed: " + listed));
+            assertEquals(KnownDevice.Kind.SIMULATOR, theOther.kind());
+            assertEquals(spec + " (" + IdeSimulator.NAME + ")", theOther.name(), "listed by its address, with the name it announced");
+            java.util.List<KnownDevice> named = listed.stream().filter(d -> d.name().equals(IdeSimulator.NAME)).toList();
+            assertEquals(1, named.size(), "one device is called " + IdeSimulator.NAME + ": " + listed);
+            assertEquals(KnownDevice.Kind.IDE_SIMULATOR, named.get(0).kind());
+            assertEquals(ours, named.get(0).address().port(), "and it is the IDE's own, not the other one");
+        }
+    }
 }

@@ -156,6 +156,19 @@ public final class EspRomFlasher implements Flasher {
         }
 
         String run() throws FlashException {
+            // Cancel closes the port: a read that waits for the board (up to a command's timeout) ends at once
+            cancel.onCancel(() -> loader.port().close());
+            try {
+                return flashAll();
+            } catch (FlashException e) {
+                if (cancel.isCancelled() && e.kind() != Kind.CANCELLED) {
+                    throw cancelled(e);   // the failure is the closed port, not the board
+                }
+                throw e;
+            }
+        }
+
+        private String flashAll() throws FlashException {
             try {
                 connect();
                 identify();
@@ -178,6 +191,9 @@ public final class EspRomFlasher implements Flasher {
                 throw new FlashException(Kind.CANCELLED, "flashing " + chip() + " on " + portName + " was interrupted while "
                         + doing + incompleteNote(), e);
             } catch (IOException e) {
+                if (cancel.isCancelled()) {
+                    throw cancelled(e);
+                }
                 throw new FlashException(Kind.LINK_LOST, "the connection to " + chip() + " on " + portName + " was lost while "
                         + doing + " (" + e.getMessage() + ")" + incompleteNote() + "; check the cable and flash again", e);
             }
@@ -198,10 +214,14 @@ public final class EspRomFlasher implements Flasher {
 
         private void checkCancel() throws FlashException {
             if (cancel.isCancelled()) {
-                throw new FlashException(Kind.CANCELLED, String.format("flashing %s on %s was cancelled while %s, after %,d of %,d bytes%s",
-                        chip(), portName, doing, done, total,
-                        writeStarted ? ": the device holds an incomplete image; flash it again before running it" : ""));
+                throw cancelled(null);
             }
+        }
+
+        private FlashException cancelled(Throwable cause) {
+            return new FlashException(Kind.CANCELLED, String.format("flashing %s on %s was cancelled while %s, after %,d of %,d bytes%s",
+                    chip(), portName, doing, done, total,
+                    writeStarted ? ": the device holds an incomplete image; flash it again before running it" : ""), cause);
         }
 
         private FlashException failure(EspLoader.Failure f) {

@@ -71,6 +71,35 @@ class PtyFlashTest {
     }
 
     @Test
+    void cancelWhileTheLoaderHangsStopsAtOnceNotAfterTheTimeout() throws Exception {
+        emulator.faults(Faults.hangAt(4));
+        CancelSignal cancel = new CancelSignal();
+        long[] cancelledAt = { 0 };
+        RecordingListener listener = new RecordingListener(ev -> {
+            if (ev.phase() == io.eave.flash.FlashPhase.WRITING && ev.done() > 0 && cancelledAt[0] == 0) {
+                cancelledAt[0] = System.nanoTime();
+                Thread t = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);   // the flasher is waiting for the hung block's answer by now
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    cancel.cancel();
+                });
+                t.start();
+            }
+        });
+        FlashException e = assertThrows(FlashException.class, () -> flasher(EspRomFlasherTest.fast().withCommandTimeout(10_000))
+                .flash(FlashRequest.of(new FlashImage("fw.bin", EspRomFlasherTest.image(200_000, 23)), DeviceConfig.withRandomSecret("x")),
+                        listener, cancel));
+        long millis = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
+        assertEquals(Kind.CANCELLED, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("was cancelled while writing the image") && e.getMessage().contains("incomplete image"),
+                e.getMessage());
+        assertTrue(millis < 3_000, "stopped " + millis + " ms after the write began, not after the 10 s timeout");
+    }
+
+    @Test
     void aPtyThatVanishesMidwayIsALostLink() {
         RecordingListener listener = new RecordingListener(ev -> {
             if (ev.done() > ev.total() / 3 && pty.isAlive()) {

@@ -60,7 +60,7 @@ class int extends num:
     for i := 0; i < this; i++: block.call i
   is-even -> bool: return this & 1 == 0
   is-odd -> bool: return this & 1 == 1
-  parse text/string --radix/int=10 -> int: return #primitive.core.int_parse
+  static parse text/string --radix/int=10 -> int: return #primitive.core.int_parse
 
 class float extends num:
   static NAN ::= 0.0 / 0.0

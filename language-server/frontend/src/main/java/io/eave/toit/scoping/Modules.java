@@ -119,21 +119,37 @@ public final class Modules {
     private static List<io.eave.toit.ast.Declaration> collectCore(ResourceSet set) {
         List<Unit> units = coreUnits(set);
         List<io.eave.toit.ast.Declaration> result = new ArrayList<>();
-        java.util.Set<String> sourceNames = new java.util.HashSet<>();
+        java.util.Map<String, io.eave.toit.ast.Declaration> sources = new java.util.HashMap<>();
+        java.util.Map<io.eave.toit.ast.Class, io.eave.toit.ast.Class> fillIns = new java.util.IdentityHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             boolean own = i == units.size() - 1 && units.get(i).eResource().getURI().lastSegment().equals("core.toit");
             for (io.eave.toit.ast.Declaration d : units.get(i).getDeclarations()) {
                 String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
                 if (!own) {
-                    sourceNames.add(name);
+                    sources.putIfAbsent(name, d);
                     result.add(d);
-                } else if (!sourceNames.contains(name)) {
+                } else if (!sources.containsKey(name)) {
                     result.add(d);
+                } else if (sources.get(name) instanceof io.eave.toit.ast.Class hiding && d instanceof io.eave.toit.ast.Class hidden) {
+                    fillIns.put(hiding, hidden);
                 }
             }
         }
+        coreFillIns = fillIns;
         return result;
     }
+
+    /**
+     * This module's declaration of a core class that the library sources declare too (`int`,
+     * `List` …): its members fill in those the sources lack, so {@code 12.count-leading-zeros}
+     * is checked against both. Null for any other class.
+     */
+    public static io.eave.toit.ast.Class fillIn(io.eave.toit.ast.Class sourceClass) {
+        return coreFillIns.get(sourceClass);
+    }
+
+    /** Library source class to this module's class of the same name; set once with the core. */
+    private static volatile java.util.Map<io.eave.toit.ast.Class, io.eave.toit.ast.Class> coreFillIns = java.util.Map.of();
 
     /** The library unit at {@code path} ("math", "encoding/json"), or null. */
     public static Unit library(ResourceSet set, String path) {

@@ -159,7 +159,7 @@ class ForeignCodeTest {
                   print n.count-leading-zeros
                   bytes := ByteArray 4 --initial=0xff
                   print bytes
-                  squares := List 3: it * it
+                  print Time.epoch
                 """);
         assertEquals("", errors(result));
         assertEquals(3, result.diagnostics().size(), result.diagnostics().toString());
@@ -171,6 +171,18 @@ class ForeignCodeTest {
         assertEquals("2:3 wrong-argument-count", summary(analyze("main:\n  print 1 2 3\n")));
         // a member the program's own class lacks is still an error
         assertEquals("4:10 unresolved-name", summary(analyze("class Lamp:\n  on: return 1\nmain:\n  (Lamp).of\n")));
+    }
+
+    @Test
+    void whatTheFrontEndDeclaresOnACoreClassStaysVisibleBesideTheLibrarySources() {
+        // the library's sources declare `int` without `MIN` or `parse`; the front end's core.toit
+        // declares both: neither is a warning, statics and instance members alike
+        assertClean("""
+                main:
+                  lowest := int.MIN
+                  n := int.parse "41" --radix=16
+                  print (n.is-odd ? lowest : n.abs)
+                """);
     }
 
     @Test

@@ -270,8 +270,7 @@ sleep --ms/int -> none: #primitive.core.sleep
 sleep duration/Duration -> none: #primitive.core.sleep_duration
 
 /// Starts `code` in a new task of the current container.
-task code/Lambda -> Task: return #primitive.core.task_start
-task code/Lambda --name/string -> Task: return #primitive.core.task_start
+task code/Lambda --name/string="User task" --background/bool=false -> Task: return #primitive.core.task_start
 
 yield -> none: #primitive.core.yield
 random -> int: return #primitive.core.random

@@ -67,9 +67,10 @@ public final class Modules {
     }
 
     /**
-     * Declarations of the core units by name; a name the library sources declare hides this
-     * module's. The core is parsed and linked once, in a resource set of its own that is never
-     * changed afterwards, and shared by every analysis (it is most of the text of a small program).
+     * Declarations of the core units by name; a class or global the library sources declare hides
+     * this module's (whose class members fill in, see {@link #fillIn}); functions add overloads.
+     * The core is parsed and linked once, in a resource set of its own that is never changed
+     * afterwards, and shared by every analysis (it is most of the text of a small program).
      */
     public static List<io.eave.toit.ast.Declaration> coreDeclarations(ResourceSet set) {
         List<io.eave.toit.ast.Declaration> core = sharedCore;
@@ -129,6 +130,9 @@ public final class Modules {
                     sources.putIfAbsent(name, d);
                     result.add(d);
                 } else if (!sources.containsKey(name)) {
+                    result.add(d);
+                } else if (sources.get(name) instanceof io.eave.toit.ast.Method && d instanceof io.eave.toit.ast.Method) {
+                    // more overloads of a function the sources declare (`task --background`)
                     result.add(d);
                 } else if (sources.get(name) instanceof io.eave.toit.ast.Class hiding && d instanceof io.eave.toit.ast.Class hidden) {
                     fillIns.put(hiding, hidden);

@@ -183,6 +183,13 @@ class ForeignCodeTest {
                   n := int.parse "41" --radix=16
                   print (n.is-odd ? lowest : n.abs)
                 """);
+        // a function the sources declare takes the front end's overloads too
+        assertClean("""
+                main:
+                  task --background:: print "tick"
+                  task --name="worker" --background=false:: print "work"
+                """);
+        assertEquals("2:3 unknown-named-argument", summary(analyze("main:\n  task --priority=3:: print 1\n")));
     }
 
     @Test

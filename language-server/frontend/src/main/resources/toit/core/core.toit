@@ -355,3 +355,70 @@ class ResourceState_:
 
 /// The number of leading zero bits of the 64-bit `value` (the SDK's older global spelling).
 count-leading-zeros value/int -> int: return #primitive.core.count_leading_zeros
+
+/// Sizes in bytes.
+KB ::= 1024
+MB ::= 1024 * 1024
+BITS-PER-BYTE ::= 8
+BITS-PER-WORD ::= 32
+BYTES-PER-WORD ::= 4
+LINE-TERMINATOR ::= "\n"
+
+/// `value` rounded up (or down) to a multiple of `divisor`; both non-negative.
+round-up value/int divisor/int -> int: return (value + divisor - 1) / divisor * divisor
+round-down value/int divisor/int -> int: return value - value % divisor
+
+/// Seeds the generator behind `random` with the bytes of `seed` (a string or a ByteArray).
+set-random-seed seed -> none: #primitive.core.random_seed
+
+/// A byte array outside the heap, cheap to hand to another container.
+create-off-heap-byte-array size/int -> ByteArray: return #primitive.core.off_heap_bytes
+
+/// Hexadecimal digits: the value of a digit character, and the character of a value 0..15.
+hex-char-to-value char/int -> int: return #primitive.core.hex_value
+hex-char-to-value char/int [--on-error] -> int: return #primitive.core.hex_value
+hex-digit char/int -> int: return hex-char-to-value char
+hex-digit char/int [error-block] -> int: return hex-char-to-value char --on-error=error-block
+to-lower-case-hex value/int -> int: return "0123456789abcdef"[value]
+to-upper-case-hex value/int -> int: return "0123456789ABCDEF"[value]
+
+/// Memory statistics of the running program, indexed by the STATS-INDEX- constants.
+STATS-INDEX-GC-COUNT ::= 0
+STATS-INDEX-ALLOCATED-MEMORY ::= 1
+STATS-INDEX-RESERVED-MEMORY ::= 2
+STATS-INDEX-PROCESS-MESSAGE-COUNT ::= 3
+STATS-INDEX-BYTES-ALLOCATED-IN-OBJECT-HEAP ::= 4
+STATS-INDEX-GROUP-ID ::= 5
+STATS-INDEX-PROCESS-ID ::= 6
+STATS-INDEX-SYSTEM-FREE-MEMORY ::= 7
+STATS-INDEX-SYSTEM-LARGEST-FREE ::= 8
+STATS-INDEX-FULL-GC-COUNT ::= 9
+STATS-INDEX-FULL-COMPACTING-GC-COUNT ::= 10
+process-stats --gc/bool=false list/List=[] -> List: return #primitive.core.process_stats
+process-stats --gc/bool=false group id list/List=[] -> List?: return #primitive.core.process_stats
+gc-count -> int: return #primitive.core.gc_count
+print-objects --marker/string="" --gc/bool=false -> none: #primitive.core.print_objects
+print-objects marker/string -> none: #primitive.core.print_objects
+print-objects marker/string gc/bool -> none: #primitive.core.print_objects
+
+/// Versions of the VM and of the SDK that built the program.
+vm-sdk-version -> string: return #primitive.core.vm_sdk_version
+vm-sdk-info -> string: return #primitive.core.vm_sdk_info
+vm-sdk-model -> string: return #primitive.core.vm_sdk_model
+app-sdk-version -> string: return #primitive.core.app_sdk_version
+app-sdk-info -> string: return #primitive.core.app_sdk_info
+
+/// Counts executed bytecodes per method while it runs.
+class Profiler:
+  static install profile-all-tasks/bool -> none: #primitive.core.profiler_install
+  static start -> none: #primitive.core.profiler_start
+  static stop -> none: #primitive.core.profiler_stop
+  static report title/string --cutoff/int=10 -> none: #primitive.core.profiler_report
+  static encode title/string cutoff/int -> ByteArray: return #primitive.core.profiler_encode
+  static uninstall -> none: #primitive.core.profiler_uninstall
+  static do [block] -> any:
+    start
+    try:
+      return block.call
+    finally:
+      stop

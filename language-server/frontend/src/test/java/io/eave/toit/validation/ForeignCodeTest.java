@@ -193,6 +193,20 @@ class ForeignCodeTest {
     }
 
     @Test
+    void theSdkCoresPublicUtilitiesResolve() {
+        assertClean("""
+                main:
+                  buffer := ByteArray (round-up 13 4)
+                  print (round-down buffer.size KB)
+                  set-random-seed "seed"
+                  print (to-lower-case-hex (hex-char-to-value 'b'))
+                  stats := process-stats
+                  print stats[STATS-INDEX-ALLOCATED-MEMORY]
+                  Profiler.do: print vm-sdk-version
+                """);
+    }
+
+    @Test
     void sdkCoreNamesResolve() {
         assertClean("""
                 main:

@@ -239,8 +239,11 @@ class Time:
 
 class Task:
   static current -> Task: return #primitive.core.task_current
+  /// Runs each of `lambdas` in a task of its own; the results by index, once `required` are done.
+  static divide lambdas/List --required/int=lambdas.size -> Map: return #primitive.core.task_divide
   cancel -> none: #primitive.core.task_cancel
   is-canceled -> bool: return #primitive.core.task_is_canceled
+  deadline -> int?: return #primitive.core.task_deadline
 
 class Lambda:
   call: return #primitive.core.lambda_call
@@ -255,6 +258,10 @@ class Monitor_:
 
 /// Prints the string form of `message` on the console, with a line break.
 print message -> none: #primitive.core.print
+print -> none: print ""
+/// Prints without yielding the current task (for debugging).
+debug message -> none: #primitive.core.print
+debug -> none: debug ""
 
 /// Throws `value`: the current task unwinds to the nearest `catch`.
 throw value -> none: #primitive.core.throw
@@ -269,6 +276,8 @@ rethrow exception trace -> none: #primitive.core.rethrow
 sleep --ms/int -> none: #primitive.core.sleep
 sleep duration/Duration -> none: #primitive.core.sleep_duration
 
+/// The current task (the SDK's older spelling of Task.current).
+task -> Task: return Task.current
 /// Starts `code` in a new task of the current container.
 task code/Lambda --name/string="User task" --background/bool=false -> Task: return #primitive.core.task_start
 
@@ -422,3 +431,10 @@ class Profiler:
       return block.call
     finally:
       stop
+
+/// What a canceled task's operations throw.
+CANCELED-ERROR ::= "CANCELED"
+
+/// Calls `lambda` once `object` is no longer reachable; the SDK's finalizers.
+add-finalizer object lambda/Lambda -> none: #primitive.core.add_finalizer
+remove-finalizer object -> bool: return #primitive.core.remove_finalizer

@@ -203,6 +203,12 @@ class ForeignCodeTest {
                   stats := process-stats
                   print stats[STATS-INDEX-ALLOCATED-MEMORY]
                   Profiler.do: print vm-sdk-version
+                  current := task
+                  add-finalizer current:: debug "gone"
+                  print
+                  if current.is-canceled: throw CANCELED-ERROR
+                  results := Task.divide [:: 1, :: 2]
+                  print (remove-finalizer current)
                 """);
     }
 

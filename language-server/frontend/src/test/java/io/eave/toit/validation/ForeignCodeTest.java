@@ -54,6 +54,21 @@ class ForeignCodeTest {
     }
 
     @Test
+    void olderSdkModulesImportWithoutErrors() {
+        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
+        assertClean("""
+                import font show Font
+                import ar
+                import zlib
+
+                main:
+                  sans := Font.get "sans10"
+                  archive := ar.ArWriter null
+                  print (zlib.Encoder).hash-code
+                """);
+    }
+
+    @Test
     void anUnknownModuleIsStillAnErrorButOnlyOnce() {
         Result result = analyze("""
                 import sensors.thermometr

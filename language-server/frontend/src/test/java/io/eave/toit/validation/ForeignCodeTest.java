@@ -357,6 +357,20 @@ class ForeignCodeTest {
     }
 
     @Test
+    void aModuleReExportsWhatItImportsWhole() {
+        // `export Led` of a name that `show *` or a local import brought in is passed on
+        Result result = project(
+                "leds.toit", "class Led:\n  on: return 1\nblink led/Led: return led.on\n",
+                "board.toit", "import .leds show *\nexport Led\n",
+                "panel.toit", "import .leds\nexport blink\n",
+                "main.toit", "import .board\nimport .panel\nmain:\n  print (blink Led)\n");
+        assertEquals("", summary(result));
+        // a name the module does not have is still an error
+        assertEquals("2:8 unresolved-name",
+                summary(project("leds.toit", "class Led:\n", "board.toit", "import .leds show *\nexport Lamp\n")));
+    }
+
+    @Test
     void anImportFindsFilesSpelledWithUnderscores(@TempDir Path dir) throws IOException {
         // `_` and `-` are one character in names: static2_test.toit is `.static2-test` too
         Files.writeString(dir.resolve("shared_state.toit"), "class Counter:\n  static total := 0\n");

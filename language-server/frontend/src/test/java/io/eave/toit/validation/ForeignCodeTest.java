@@ -54,6 +54,23 @@ class ForeignCodeTest {
     }
 
     @Test
+    void theMathModuleHasTheSdksFunctions() {
+        assertClean("""
+                import math show *
+
+                heading dx/num dy/num -> float:
+                  return (atan2 dy dx) + (asin 0.5) - (acos 0.5) + (atan 1) + (tanh 0.1)
+
+                main:
+                  print (heading 1 2)
+                  print (log 8 2)
+                  print SQRT2 * LN2
+                  g := Point3f 0 0 9.81
+                  print (g + g).length
+                """);
+    }
+
+    @Test
     void olderSdkModulesImportWithoutErrors() {
         // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
         assertClean("""

@@ -176,6 +176,19 @@ public final class Modules {
         return unit(resource);
     }
 
+    /**
+     * Library modules that declare all of the SDK's module of the same name, so a name they lack
+     * is a mistake; the others (gpio, uart, encoding.json, net.tcp) declare a part of it.
+     */
+    private static final java.util.Set<String> WHOLE_SDK_MODULES = java.util.Set.of("math");
+
+    /** Whether {@code module}, a library module, declares only a part of the SDK's module. */
+    public static boolean isPartOfSdkModule(Unit module) {
+        if (module == null || !isLibrary(module.eResource())) return false;
+        String path = module.eResource().getURI().path();
+        return !WHOLE_SDK_MODULES.contains(path.substring(1, path.length() - ".toit".length()).replace('/', '.'));
+    }
+
     public static boolean isLibrary(Resource resource) {
         return resource != null && LIBRARY_SCHEME.equals(resource.getURI().scheme());
     }

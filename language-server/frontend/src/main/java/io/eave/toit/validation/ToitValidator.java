@@ -100,8 +100,14 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         for (int i = 0; i < imp.getShow().size(); i++) {
             String name = imp.getShow().get(i);
             if (Modules.exported(module).stream().noneMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))) {
-                error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
-                        AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
+                if (Modules.isPartOfSdkModule(module)) {
+                    // Eave's module is a part of the SDK's: the name may be in the rest
+                    warning("Eave's module '" + String.join(".", imp.getPath()) + "' declares no '" + name + "'", imp,
+                            AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.NOT_IN_LIBRARY);
+                } else {
+                    error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
+                            AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
+                }
             }
         }
     }

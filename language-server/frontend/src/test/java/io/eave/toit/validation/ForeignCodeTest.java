@@ -71,6 +71,25 @@ class ForeignCodeTest {
     }
 
     @Test
+    void namesOfTheSdksModulesThatEavesPartLacksAreWarnings() {
+        // Eave's gpio, uart, encoding.json and net.tcp are parts of the SDK's modules
+        Result result = analyze("""
+                import encoding.json show Encoder
+                import gpio show *
+
+                main:
+                  encoder := Encoder
+                  pin := VirtualPin:: print it
+                  print encoder
+                """);
+        assertEquals("", errors(result));
+        assertEquals("1:27 not-in-library\n6:10 not-in-library", summary(result));
+        // math declares all of the SDK's module: a name it lacks is a mistake
+        assertEquals("1:18 unresolved-name\n3:3 unresolved-name",
+                summary(analyze("import math show Vector\nmain:\n  math.sinus 1\n".replace("math.sinus", "sinus"))));
+    }
+
+    @Test
     void olderSdkModulesImportWithoutErrors() {
         // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
         assertClean("""

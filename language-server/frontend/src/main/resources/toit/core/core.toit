@@ -60,7 +60,9 @@ class int extends num:
     for i := 0; i < this; i++: block.call i
   is-even -> bool: return this & 1 == 0
   is-odd -> bool: return this & 1 == 1
-  static parse text/string --radix/int=10 -> int: return #primitive.core.int_parse
+  /// The integer `text` (or its slice `from`..`to`) spells; `on-error` decides for bad text.
+  static parse text from/int=0 to/int=text.size --radix/int=10 -> int: return #primitive.core.int_parse
+  static parse text from/int=0 to/int=text.size --radix/int=10 [--on-error] -> int?: return #primitive.core.int_parse
 
 class float extends num:
   static NAN ::= 0.0 / 0.0
@@ -86,6 +88,9 @@ class float extends num:
   is-nan -> bool: return this != this
   stringify -> string: return #primitive.core.float_to_string
   stringify precision/int -> string: return #primitive.core.float_to_string_precision
+  /// The number `text` (or its slice `from`..`to`) spells; `if-error` decides for bad text.
+  static parse text from/int=0 to/int=text.size -> float: return #primitive.core.float_parse
+  static parse text from/int=0 to/int=text.size [--if-error] -> float?: return #primitive.core.float_parse
 
 class string:
   size -> int: return #primitive.core.string_size

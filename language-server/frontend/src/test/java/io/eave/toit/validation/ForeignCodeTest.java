@@ -259,6 +259,8 @@ class ForeignCodeTest {
                   print
                   if current.is-canceled: throw CANCELED-ERROR
                   results := Task.divide [:: 1, :: 2]
+                  ratio := float.parse "0.5" --if-error=: 0.0
+                  port := int.parse "x8080" 1 --on-error=: 80
                   print (remove-finalizer current)
                 """);
     }

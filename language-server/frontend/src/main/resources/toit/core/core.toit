@@ -196,6 +196,9 @@ class Set:
 class ByteArray:
   constructor size/int:
   constructor size/int --filler/int:
+  /// The SDK's forms: every byte `initial`, or what `initializer` gives for its index.
+  constructor size/int --initial/int:
+  constructor size/int [initializer]:
   size -> int: return #primitive.core.byte_array_size
   is-empty -> bool: return size == 0
   operator [] index/int -> int: return #primitive.core.byte_array_at

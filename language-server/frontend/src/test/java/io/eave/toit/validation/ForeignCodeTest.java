@@ -96,11 +96,15 @@ class ForeignCodeTest {
                 import font show Font
                 import ar
                 import zlib
+                import js
 
                 main:
                   sans := Font.get "sans10"
                   archive := ar.ArWriter null
                   print (zlib.Encoder).hash-code
+                  js.eval "document.title = 'x'"
+                  squares := ByteArray 4: it * it
+                  ones := ByteArray 4 --initial=1
                 """);
     }
 
@@ -208,7 +212,7 @@ class ForeignCodeTest {
                 main:
                   n := 12
                   print n.count-leading-zeros
-                  bytes := ByteArray 4 --initial=0xff
+                  bytes := ByteArray 4 --initialize=0xff
                   print bytes
                   print Time.epoch
                 """);

@@ -149,6 +149,19 @@ class ForeignCodeTest {
     }
 
     @Test
+    void aPackageSpelledWithUnderscoresIsTheSamePackage(@TempDir Path dir) throws IOException {
+        // packages of 2021 declare `solar_position:` and import `solar_position`: one name with `solar-position`
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/sun_times.toit"), "sunrise day/int -> int: return day * 2\n");
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/package.yaml"), "dependencies:\n  sun_times:\n    path: ..\n");
+        Path test = dir.resolve("tests/sun-test.toit");
+        Files.writeString(test, "import sun_times show *\nimport sun-times as sun\n\nmain:\n  print (sunrise 3)\n  print (sun.sunrise 4 5)\n");
+        // both imports find src/sun_times.toit; its function is checked, so the wrong call is reported
+        assertEquals("6:10 wrong-argument-count", summary(FRONT_END.analyze(test)));
+    }
+
+    @Test
     void packagesOfTheProjectResolveOrAreTakenOnTrust(@TempDir Path dir) throws IOException {
         // a path dependency is read from its src/ folder; a registry one that is not downloaded is trusted
         Files.createDirectories(dir.resolve("lib/src/util"));

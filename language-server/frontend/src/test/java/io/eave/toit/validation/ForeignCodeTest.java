@@ -426,6 +426,16 @@ class ForeignCodeTest {
     }
 
     @Test
+    void aLocalImportFindsAnOpenFileSpelledWithUnderscores() {
+        // files given to the front end (open in an editor), not on disk
+        Result result = project(
+                "src/a_b.toit", "helper x: return x\n",
+                "src/led_strip/led_strip.toit", "class Strip:\n",
+                "src/main.toit", "import .a_b\nimport .a-b as ab\nimport .led_strip show Strip\nmain:\n  print (helper 1)\n  print (ab.helper 2)\n  print Strip\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
     void anImportFindsFilesSpelledWithUnderscores(@TempDir Path dir) throws IOException {
         // `_` and `-` are one character in names: static2_test.toit is `.static2-test` too
         Files.writeString(dir.resolve("shared_state.toit"), "class Counter:\n  static total := 0\n");

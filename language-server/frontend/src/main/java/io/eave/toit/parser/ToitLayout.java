@@ -354,11 +354,16 @@ final class ToitLayout {
         lastType = type;
     }
 
-    /** Before a closing bracket or string piece: end the levels opened inside the bracket. */
+    /**
+     * Before a closing bracket, a string piece or a separating comma: end the levels opened inside
+     * the bracket. A comma never stands in a body, so `[f --action=:: | a |⏎  use a,⏎ g]` ends the
+     * lambda's body and the call's arguments at the comma, as the reference parser does.
+     */
     private void closeLevels(Lexeme lexeme) {
         Kind kind = lexeme.kind();
+        boolean comma = lexeme.is(",") && kind == Kind.OPERATOR;
         boolean closes = kind == Kind.STRING_MIDDLE || kind == Kind.STRING_END || kind == Kind.INTERPOLATION_END
-                || lexeme.is(")") || lexeme.is("]") || lexeme.is("}");
+                || lexeme.is(")") || lexeme.is("]") || lexeme.is("}") || comma;
         if (!closes || stack.stream().noneMatch(l -> l.kind() == LevelKind.BRACKET && !l.synthetic())) return;
         int offset = lexeme.start();
         int at = afterLastToken();
@@ -367,7 +372,7 @@ final class ToitLayout {
             String terminal = level.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT";
             out.add(at++, level.synthetic() ? synthetic(types.keyword(")"), offset) : synthetic(terminal, offset));
         }
-        if (kind == Kind.STRING_END || lexeme.kind() == Kind.OPERATOR) stack.pop();
+        if (kind == Kind.STRING_END || (lexeme.kind() == Kind.OPERATOR && !comma)) stack.pop();
         openerIndex = -1;
     }
 

@@ -294,7 +294,9 @@ final class ToitLayout {
             } else {
                 int j = i;
                 if (lexemes.get(j).is("abstract")) j = nextReal(j);
-                mode = j >= 0 && isClassKind(j) ? Mode.CLASS : Mode.DECLARATION;
+                // `class`, `interface` … start a class only at top level: in a class body they name members
+                boolean topLevel = stack.size() == 1;
+                mode = j >= 0 && topLevel && isClassKind(j) ? Mode.CLASS : Mode.DECLARATION;
             }
             headerOpen = true;
             headerDepth = stack.size();

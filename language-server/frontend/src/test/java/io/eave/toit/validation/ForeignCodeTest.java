@@ -90,6 +90,21 @@ class ForeignCodeTest {
     }
 
     @Test
+    void interfaceMixinAndMonitorNameMembersInsideAClass() {
+        // they start a class only at top level; as member names the reference warns they will be reserved
+        Result result = analyze("""
+                class Adapter:
+                  interface index/int: return index
+                  monitor := 3
+                main:
+                  a := Adapter
+                  print (a.interface 2) + a.monitor
+                """);
+        assertEquals("", errors(result));
+        assertEquals("2:3 reserved-name", summary(result));
+    }
+
+    @Test
     void olderSdkModulesImportWithoutErrors() {
         // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
         assertClean("""

@@ -210,7 +210,7 @@ public final class Modules {
                 if (unit == null) unit = load(set, folder.appendSegments((spelling + "/" + last + ".toit").split("/")));
                 if (unit != null) return unit;
             }
-            return null;
+            return loadSpelledOtherwise(set, folder, path);
         }
         // a file never imports itself: `import uart` in uart.toit means the library's module
         List<String> spellings = path.contains("-") ? List.of(path, path.replace('-', '_')) : List.of(path);
@@ -254,6 +254,32 @@ public final class Modules {
     /** The unit of the file at {@code uri}, loaded into {@code set} when needed; null when there is none. */
     static Unit loadFile(ResourceSet set, URI uri) {
         return load(set, uri);
+    }
+
+    /**
+     * A file whose name spells the module's last segment with another mix of `-` and `_`
+     * (`my-driver_impl.toit` for `.my-driver-impl`): open in the set, or on disk.
+     */
+    private static Unit loadSpelledOtherwise(ResourceSet set, URI base, String path) {
+        int slash = path.lastIndexOf('/');
+        URI folder = slash < 0 ? base : base.appendSegments(path.substring(0, slash).split("/"));
+        String wanted = io.eave.toit.parser.ToitNames.canonical(path.substring(slash + 1));
+        for (Resource resource : List.copyOf(set.getResources())) {
+            URI uri = resource.getURI();
+            if (uri.trimSegments(1).equals(folder) && sameModuleName(uri.lastSegment(), wanted)) return unit(resource);
+        }
+        if (!folder.isFile()) return null;
+        java.io.File[] files = new java.io.File(folder.toFileString()).listFiles();
+        if (files == null) return null;
+        for (java.io.File file : files) {
+            if (file.isFile() && sameModuleName(file.getName(), wanted)) return load(set, folder.appendSegment(file.getName()));
+        }
+        return null;
+    }
+
+    private static boolean sameModuleName(String fileName, String canonical) {
+        return fileName != null && fileName.endsWith(".toit")
+                && io.eave.toit.parser.ToitNames.canonical(fileName.substring(0, fileName.length() - ".toit".length())).equals(canonical);
     }
 
     /** The unit at {@code uri}: already in the set, or loaded when the file exists. */

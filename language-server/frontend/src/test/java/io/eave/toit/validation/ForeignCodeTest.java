@@ -451,6 +451,19 @@ class ForeignCodeTest {
     }
 
     @Test
+    void aLocalImportFindsAFileThatMixesDashesAndUnderscores(@TempDir Path dir) throws IOException {
+        // `my-driver_impl.toit` is the module `.my-driver-impl`, however the import spells it
+        assertEquals("", summary(project(
+                "src/my-driver_impl.toit", "probe: return 1\n",
+                "src/main.toit", "import .my_driver-impl show probe\nmain:\n  print probe\n")));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/led-strip_v2.toit"), "class Strip:\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import .lib.led-strip-v2 show Strip\nmain:\n  print Strip\n");
+        assertEquals("", summary(FRONT_END.analyze(main)));
+    }
+
+    @Test
     void anImportFindsFilesSpelledWithUnderscores(@TempDir Path dir) throws IOException {
         // `_` and `-` are one character in names: static2_test.toit is `.static2-test` too
         Files.writeString(dir.resolve("shared_state.toit"), "class Counter:\n  static total := 0\n");

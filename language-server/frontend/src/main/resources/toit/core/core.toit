@@ -60,7 +60,9 @@ class int extends num:
     for i := 0; i < this; i++: block.call i
   is-even -> bool: return this & 1 == 0
   is-odd -> bool: return this & 1 == 1
-  parse text/string --radix/int=10 -> int: return #primitive.core.int_parse
+  /// The integer `text` (or its slice `from`..`to`) spells; `on-error` decides for bad text.
+  static parse text from/int=0 to/int=text.size --radix/int=10 -> int: return #primitive.core.int_parse
+  static parse text from/int=0 to/int=text.size --radix/int=10 [--on-error] -> int?: return #primitive.core.int_parse
 
 class float extends num:
   static NAN ::= 0.0 / 0.0
@@ -86,6 +88,9 @@ class float extends num:
   is-nan -> bool: return this != this
   stringify -> string: return #primitive.core.float_to_string
   stringify precision/int -> string: return #primitive.core.float_to_string_precision
+  /// The number `text` (or its slice `from`..`to`) spells; `if-error` decides for bad text.
+  static parse text from/int=0 to/int=text.size -> float: return #primitive.core.float_parse
+  static parse text from/int=0 to/int=text.size [--if-error] -> float?: return #primitive.core.float_parse
 
 class string:
   size -> int: return #primitive.core.string_size
@@ -191,6 +196,9 @@ class Set:
 class ByteArray:
   constructor size/int:
   constructor size/int --filler/int:
+  /// The SDK's forms: every byte `initial`, or what `initializer` gives for its index.
+  constructor size/int --initial/int:
+  constructor size/int [initializer]:
   size -> int: return #primitive.core.byte_array_size
   is-empty -> bool: return size == 0
   operator [] index/int -> int: return #primitive.core.byte_array_at
@@ -239,8 +247,11 @@ class Time:
 
 class Task:
   static current -> Task: return #primitive.core.task_current
+  /// Runs each of `lambdas` in a task of its own; the results by index, once `required` are done.
+  static divide lambdas/List --required/int=lambdas.size -> Map: return #primitive.core.task_divide
   cancel -> none: #primitive.core.task_cancel
   is-canceled -> bool: return #primitive.core.task_is_canceled
+  deadline -> int?: return #primitive.core.task_deadline
 
 class Lambda:
   call: return #primitive.core.lambda_call
@@ -255,6 +266,10 @@ class Monitor_:
 
 /// Prints the string form of `message` on the console, with a line break.
 print message -> none: #primitive.core.print
+print -> none: print ""
+/// Prints without yielding the current task (for debugging).
+debug message -> none: #primitive.core.print
+debug -> none: debug ""
 
 /// Throws `value`: the current task unwinds to the nearest `catch`.
 throw value -> none: #primitive.core.throw
@@ -269,9 +284,10 @@ rethrow exception trace -> none: #primitive.core.rethrow
 sleep --ms/int -> none: #primitive.core.sleep
 sleep duration/Duration -> none: #primitive.core.sleep_duration
 
+/// The current task (the SDK's older spelling of Task.current).
+task -> Task: return Task.current
 /// Starts `code` in a new task of the current container.
-task code/Lambda -> Task: return #primitive.core.task_start
-task code/Lambda --name/string -> Task: return #primitive.core.task_start
+task code/Lambda --name/string="User task" --background/bool=false -> Task: return #primitive.core.task_start
 
 yield -> none: #primitive.core.yield
 random -> int: return #primitive.core.random
@@ -356,3 +372,77 @@ class ResourceState_:
 
 /// The number of leading zero bits of the 64-bit `value` (the SDK's older global spelling).
 count-leading-zeros value/int -> int: return #primitive.core.count_leading_zeros
+
+/// Sizes in bytes.
+KB ::= 1024
+MB ::= 1024 * 1024
+BITS-PER-BYTE ::= 8
+BITS-PER-WORD ::= 32
+BYTES-PER-WORD ::= 4
+LINE-TERMINATOR ::= "\n"
+
+/// `value` rounded up (or down) to a multiple of `divisor`; both non-negative.
+round-up value/int divisor/int -> int: return (value + divisor - 1) / divisor * divisor
+round-down value/int divisor/int -> int: return value - value % divisor
+
+/// Seeds the generator behind `random` with the bytes of `seed` (a string or a ByteArray).
+set-random-seed seed -> none: #primitive.core.random_seed
+
+/// A byte array outside the heap, cheap to hand to another container.
+create-off-heap-byte-array size/int -> ByteArray: return #primitive.core.off_heap_bytes
+
+/// Hexadecimal digits: the value of a digit character, and the character of a value 0..15.
+hex-char-to-value char/int -> int: return #primitive.core.hex_value
+hex-char-to-value char/int [--on-error] -> int: return #primitive.core.hex_value
+hex-digit char/int -> int: return hex-char-to-value char
+hex-digit char/int [error-block] -> int: return hex-char-to-value char --on-error=error-block
+to-lower-case-hex value/int -> int: return "0123456789abcdef"[value]
+to-upper-case-hex value/int -> int: return "0123456789ABCDEF"[value]
+
+/// Memory statistics of the running program, indexed by the STATS-INDEX- constants.
+STATS-INDEX-GC-COUNT ::= 0
+STATS-INDEX-ALLOCATED-MEMORY ::= 1
+STATS-INDEX-RESERVED-MEMORY ::= 2
+STATS-INDEX-PROCESS-MESSAGE-COUNT ::= 3
+STATS-INDEX-BYTES-ALLOCATED-IN-OBJECT-HEAP ::= 4
+STATS-INDEX-GROUP-ID ::= 5
+STATS-INDEX-PROCESS-ID ::= 6
+STATS-INDEX-SYSTEM-FREE-MEMORY ::= 7
+STATS-INDEX-SYSTEM-LARGEST-FREE ::= 8
+STATS-INDEX-FULL-GC-COUNT ::= 9
+STATS-INDEX-FULL-COMPACTING-GC-COUNT ::= 10
+process-stats --gc/bool=false list/List=[] -> List: return #primitive.core.process_stats
+process-stats --gc/bool=false group id list/List=[] -> List?: return #primitive.core.process_stats
+gc-count -> int: return #primitive.core.gc_count
+print-objects --marker/string="" --gc/bool=false -> none: #primitive.core.print_objects
+print-objects marker/string -> none: #primitive.core.print_objects
+print-objects marker/string gc/bool -> none: #primitive.core.print_objects
+
+/// Versions of the VM and of the SDK that built the program.
+vm-sdk-version -> string: return #primitive.core.vm_sdk_version
+vm-sdk-info -> string: return #primitive.core.vm_sdk_info
+vm-sdk-model -> string: return #primitive.core.vm_sdk_model
+app-sdk-version -> string: return #primitive.core.app_sdk_version
+app-sdk-info -> string: return #primitive.core.app_sdk_info
+
+/// Counts executed bytecodes per method while it runs.
+class Profiler:
+  static install profile-all-tasks/bool -> none: #primitive.core.profiler_install
+  static start -> none: #primitive.core.profiler_start
+  static stop -> none: #primitive.core.profiler_stop
+  static report title/string --cutoff/int=10 -> none: #primitive.core.profiler_report
+  static encode title/string cutoff/int -> ByteArray: return #primitive.core.profiler_encode
+  static uninstall -> none: #primitive.core.profiler_uninstall
+  static do [block] -> any:
+    start
+    try:
+      return block.call
+    finally:
+      stop
+
+/// What a canceled task's operations throw.
+CANCELED-ERROR ::= "CANCELED"
+
+/// Calls `lambda` once `object` is no longer reachable; the SDK's finalizers.
+add-finalizer object lambda/Lambda -> none: #primitive.core.add_finalizer
+remove-finalizer object -> bool: return #primitive.core.remove_finalizer

@@ -294,7 +294,9 @@ final class ToitLayout {
             } else {
                 int j = i;
                 if (lexemes.get(j).is("abstract")) j = nextReal(j);
-                mode = j >= 0 && isClassKind(j) ? Mode.CLASS : Mode.DECLARATION;
+                // `class`, `interface` … start a class only at top level: in a class body they name members
+                boolean topLevel = stack.size() == 1;
+                mode = j >= 0 && topLevel && isClassKind(j) ? Mode.CLASS : Mode.DECLARATION;
             }
             headerOpen = true;
             headerDepth = stack.size();
@@ -354,11 +356,16 @@ final class ToitLayout {
         lastType = type;
     }
 
-    /** Before a closing bracket or string piece: end the levels opened inside the bracket. */
+    /**
+     * Before a closing bracket, a string piece or a separating comma: end the levels opened inside
+     * the bracket. A comma never stands in a body, so `[f --action=:: | a |⏎  use a,⏎ g]` ends the
+     * lambda's body and the call's arguments at the comma, as the reference parser does.
+     */
     private void closeLevels(Lexeme lexeme) {
         Kind kind = lexeme.kind();
+        boolean comma = lexeme.is(",") && kind == Kind.OPERATOR;
         boolean closes = kind == Kind.STRING_MIDDLE || kind == Kind.STRING_END || kind == Kind.INTERPOLATION_END
-                || lexeme.is(")") || lexeme.is("]") || lexeme.is("}");
+                || lexeme.is(")") || lexeme.is("]") || lexeme.is("}") || comma;
         if (!closes || stack.stream().noneMatch(l -> l.kind() == LevelKind.BRACKET && !l.synthetic())) return;
         int offset = lexeme.start();
         int at = afterLastToken();
@@ -367,7 +374,7 @@ final class ToitLayout {
             String terminal = level.kind() == LevelKind.BLOCK ? "DEDENT" : "ARG_DEDENT";
             out.add(at++, level.synthetic() ? synthetic(types.keyword(")"), offset) : synthetic(terminal, offset));
         }
-        if (kind == Kind.STRING_END || lexeme.kind() == Kind.OPERATOR) stack.pop();
+        if (kind == Kind.STRING_END || (lexeme.kind() == Kind.OPERATOR && !comma)) stack.pop();
         openerIndex = -1;
     }
 

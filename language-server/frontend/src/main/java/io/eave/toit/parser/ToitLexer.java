@@ -158,6 +158,12 @@ public final class ToitLexer {
         } else if (src.startsWith("--no-", pos) && isIdentifierStart(charAt(pos + 5))) {
             pos += 5;
             add(Kind.NAMED_NO, start, pos);
+        } else if (src.startsWith("--no-", pos) && isDigit(charAt(pos + 5))) {
+            // the reference parser reads `--no-99` as `--no -99`: the flag, then a negative argument
+            add(Kind.OPERATOR, start, start + 2);
+            add(Kind.WORD, start + 2, start + 4);
+            out.add(new Lexeme(Kind.OPERATOR, start + 4, start + 5, "-", false, lineIndent));
+            pos += 5;
         } else if (c == '#') {
             if (next == '[') {
                 pos += 2;

@@ -134,14 +134,22 @@ public final class ExternalModules {
             Map<String, Object> spec = yaml(folder.resolve("package.yaml"));
             if (lock == null && spec == null) continue;
             Map<String, Object> found = null;
-            if (lock != null && map(lock.get("prefixes")).get(prefix) instanceof String id) {
+            if (lock != null && byName(map(lock.get("prefixes")), prefix) instanceof String id) {
                 found = new java.util.HashMap<>(map(map(lock.get("packages")).get(id)));
                 if (!found.containsKey("path") && !found.containsKey("url")) found.put("path", id);
-            } else if (spec != null && map(spec.get("dependencies")).containsKey(prefix)) {
-                found = new java.util.HashMap<>(map(map(spec.get("dependencies")).get(prefix)));
+            } else if (spec != null && byName(map(spec.get("dependencies")), prefix) != null) {
+                found = new java.util.HashMap<>(map(byName(map(spec.get("dependencies")), prefix)));
             }
             if (found != null) found.put(FOLDER, folder);
             return found;
+        }
+        return null;
+    }
+
+    /** The value of the key that spells the Toit name {@code name}: `solar_position` is `solar-position`. */
+    private static Object byName(Map<String, Object> m, String name) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (io.eave.toit.parser.ToitNames.canonical(e.getKey()).equals(name)) return e.getValue();
         }
         return null;
     }

@@ -27,6 +27,8 @@ public final class Members {
         while (!work.isEmpty()) {
             Class c = work.poll();
             if (c == null || c.eIsProxy() || !seen.add(c)) continue;
+            Class fillIn = Modules.fillIn(c);
+            if (fillIn != null) work.addFirst(fillIn);
             addIfResolved(work, c.getSuperclass());
             c.getMixins().forEach(t -> addIfResolved(work, t));
             c.getInterfaces().forEach(t -> addIfResolved(work, t));
@@ -84,7 +86,7 @@ public final class Members {
     /** Statics and named constructors, reached as {@code Class.name}. */
     public static List<Declaration> staticMembers(Class type) {
         List<Declaration> result = new ArrayList<>();
-        for (Declaration d : type.getMembers()) {
+        for (Declaration d : ownMembers(type)) {
             if (isStatic(d) || (isConstructor(d) && ((Method) d).getName() != null)) result.add(d);
         }
         return result;
@@ -93,9 +95,18 @@ public final class Members {
     /** The unnamed and named constructors and factories of a class. */
     public static List<Method> constructors(Class type) {
         List<Method> result = new ArrayList<>();
-        for (Declaration d : type.getMembers()) {
+        for (Declaration d : ownMembers(type)) {
             if (isConstructor(d)) result.add((Method) d);
         }
+        return result;
+    }
+
+    /** The members a class declares, with those of the front end's core class it stands for. */
+    private static List<Declaration> ownMembers(Class type) {
+        Class fillIn = Modules.fillIn(type);
+        if (fillIn == null) return type.getMembers();
+        List<Declaration> result = new ArrayList<>(type.getMembers());
+        result.addAll(fillIn.getMembers());
         return result;
     }
 

@@ -67,9 +67,10 @@ public final class Modules {
     }
 
     /**
-     * Declarations of the core units by name; a name the library sources declare hides this
-     * module's. The core is parsed and linked once, in a resource set of its own that is never
-     * changed afterwards, and shared by every analysis (it is most of the text of a small program).
+     * Declarations of the core units by name; a class or global the library sources declare hides
+     * this module's (whose class members fill in, see {@link #fillIn}); functions add overloads.
+     * The core is parsed and linked once, in a resource set of its own that is never changed
+     * afterwards, and shared by every analysis (it is most of the text of a small program).
      */
     public static List<io.eave.toit.ast.Declaration> coreDeclarations(ResourceSet set) {
         List<io.eave.toit.ast.Declaration> core = sharedCore;
@@ -119,21 +120,40 @@ public final class Modules {
     private static List<io.eave.toit.ast.Declaration> collectCore(ResourceSet set) {
         List<Unit> units = coreUnits(set);
         List<io.eave.toit.ast.Declaration> result = new ArrayList<>();
-        java.util.Set<String> sourceNames = new java.util.HashSet<>();
+        java.util.Map<String, io.eave.toit.ast.Declaration> sources = new java.util.HashMap<>();
+        java.util.Map<io.eave.toit.ast.Class, io.eave.toit.ast.Class> fillIns = new java.util.IdentityHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             boolean own = i == units.size() - 1 && units.get(i).eResource().getURI().lastSegment().equals("core.toit");
             for (io.eave.toit.ast.Declaration d : units.get(i).getDeclarations()) {
                 String name = io.eave.toit.scoping.ToitScopeProvider.nameOf(d);
                 if (!own) {
-                    sourceNames.add(name);
+                    sources.putIfAbsent(name, d);
                     result.add(d);
-                } else if (!sourceNames.contains(name)) {
+                } else if (!sources.containsKey(name)) {
                     result.add(d);
+                } else if (sources.get(name) instanceof io.eave.toit.ast.Method && d instanceof io.eave.toit.ast.Method) {
+                    // more overloads of a function the sources declare (`task --background`)
+                    result.add(d);
+                } else if (sources.get(name) instanceof io.eave.toit.ast.Class hiding && d instanceof io.eave.toit.ast.Class hidden) {
+                    fillIns.put(hiding, hidden);
                 }
             }
         }
+        coreFillIns = fillIns;
         return result;
     }
+
+    /**
+     * This module's declaration of a core class that the library sources declare too (`int`,
+     * `List` …): its members fill in those the sources lack, so {@code 12.count-leading-zeros}
+     * is checked against both. Null for any other class.
+     */
+    public static io.eave.toit.ast.Class fillIn(io.eave.toit.ast.Class sourceClass) {
+        return coreFillIns.get(sourceClass);
+    }
+
+    /** Library source class to this module's class of the same name; set once with the core. */
+    private static volatile java.util.Map<io.eave.toit.ast.Class, io.eave.toit.ast.Class> coreFillIns = java.util.Map.of();
 
     /** The library unit at {@code path} ("math", "encoding/json"), or null. */
     public static Unit library(ResourceSet set, String path) {
@@ -154,6 +174,19 @@ public final class Modules {
             }
         }
         return unit(resource);
+    }
+
+    /**
+     * Library modules that declare all of the SDK's module of the same name, so a name they lack
+     * is a mistake; the others (gpio, uart, encoding.json, net.tcp) declare a part of it.
+     */
+    private static final java.util.Set<String> WHOLE_SDK_MODULES = java.util.Set.of("math");
+
+    /** Whether {@code module}, a library module, declares only a part of the SDK's module. */
+    public static boolean isPartOfSdkModule(Unit module) {
+        if (module == null || !isLibrary(module.eResource())) return false;
+        String path = module.eResource().getURI().path();
+        return !WHOLE_SDK_MODULES.contains(path.substring(1, path.length() - ".toit".length()).replace('/', '.'));
     }
 
     public static boolean isLibrary(Resource resource) {
@@ -177,7 +210,7 @@ public final class Modules {
                 if (unit == null) unit = load(set, folder.appendSegments((spelling + "/" + last + ".toit").split("/")));
                 if (unit != null) return unit;
             }
-            return null;
+            return loadSpelledOtherwise(set, folder, path);
         }
         // a file never imports itself: `import uart` in uart.toit means the library's module
         List<String> spellings = path.contains("-") ? List.of(path, path.replace('-', '_')) : List.of(path);
@@ -221,6 +254,32 @@ public final class Modules {
     /** The unit of the file at {@code uri}, loaded into {@code set} when needed; null when there is none. */
     static Unit loadFile(ResourceSet set, URI uri) {
         return load(set, uri);
+    }
+
+    /**
+     * A file whose name spells the module's last segment with another mix of `-` and `_`
+     * (`my-driver_impl.toit` for `.my-driver-impl`): open in the set, or on disk.
+     */
+    private static Unit loadSpelledOtherwise(ResourceSet set, URI base, String path) {
+        int slash = path.lastIndexOf('/');
+        URI folder = slash < 0 ? base : base.appendSegments(path.substring(0, slash).split("/"));
+        String wanted = io.eave.toit.parser.ToitNames.canonical(path.substring(slash + 1));
+        for (Resource resource : List.copyOf(set.getResources())) {
+            URI uri = resource.getURI();
+            if (uri.trimSegments(1).equals(folder) && sameModuleName(uri.lastSegment(), wanted)) return unit(resource);
+        }
+        if (!folder.isFile()) return null;
+        java.io.File[] files = new java.io.File(folder.toFileString()).listFiles();
+        if (files == null) return null;
+        for (java.io.File file : files) {
+            if (file.isFile() && sameModuleName(file.getName(), wanted)) return load(set, folder.appendSegment(file.getName()));
+        }
+        return null;
+    }
+
+    private static boolean sameModuleName(String fileName, String canonical) {
+        return fileName != null && fileName.endsWith(".toit")
+                && io.eave.toit.parser.ToitNames.canonical(fileName.substring(0, fileName.length() - ".toit".length())).equals(canonical);
     }
 
     /** The unit at {@code uri}: already in the set, or loaded when the file exists. */

@@ -34,14 +34,18 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
             if (dot > 0) {
                 Import imp = importWithPrefix(unit, name.substring(0, dot));
                 if (ExternalModules.isOpaque(imp)) return null;
-                if (imp != null && isLibraryImport(imp)) return notInLibrary("Eave's module '" + String.join(".", imp.getPath())
+                if (imp != null && Modules.isPartOfSdkModule(Modules.resolve(imp))) return notInLibrary("Eave's module '" + String.join(".", imp.getPath())
                         + "' declares no type '" + name.substring(dot + 1) + "'");
             } else if (ExternalModules.mayProvide(unit, name)) {
                 return null;
+            } else if (libraryImportShowing(unit, name) != null) {
+                return fromLibraryModule(libraryImportShowing(unit, name), name);
             }
             return new DiagnosticMessage("Unknown type '" + name + "'", Severity.ERROR, ToitIssueCodes.UNRESOLVED_NAME);
         }
         if (ExternalModules.mayProvide(unit, name)) return null;
+        Import library = libraryImportShowing(unit, name);
+        if (library != null) return fromLibraryModule(library, name);
         Class enclosing = Members.enclosingClass(where);
         if (enclosing != null && Members.hasUnknownAncestor(enclosing)) return null;
         return new DiagnosticMessage("Unresolved name '" + name + "'", Severity.ERROR, ToitIssueCodes.UNRESOLVED_NAME);
@@ -51,7 +55,7 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         if (!ToitScopeProvider.receiverKnown(access)) return null;
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
         if (declaration instanceof Import imp && !ToitTypes.isParenthesized(access.getReceiver())) {
-            if (isLibraryImport(imp)) {
+            if (Modules.isPartOfSdkModule(Modules.resolve(imp))) {
                 return notInLibrary("Eave's module '" + String.join(".", imp.getPath()) + "' declares no '" + name + "'");
             }
         } else {
@@ -69,9 +73,23 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         return new DiagnosticMessage(message, Severity.WARNING, ToitIssueCodes.NOT_IN_LIBRARY);
     }
 
-    private static boolean isLibraryImport(Import imp) {
-        Unit module = Modules.resolve(imp);
-        return module != null && Modules.isLibrary(module.eResource());
+    /**
+     * An import of one of Eave's library modules that shows {@code name} or shows all: Eave
+     * declares only part of the SDK's module, so the name may be one of the rest.
+     */
+    private static Import libraryImportShowing(Unit unit, String name) {
+        if (unit == null) return null;
+        for (Import imp : unit.getImports()) {
+            if ((imp.isShowAll() || imp.getShow().contains(name)) && Modules.isPartOfSdkModule(Modules.resolve(imp))) return imp;
+        }
+        return null;
+    }
+
+    /** Named by the import itself: warned there once; taken from `show *`: warned at each use. */
+    private static DiagnosticMessage fromLibraryModule(Import imp, String name) {
+        if (imp.getShow().contains(name)) return null;
+        return notInLibrary("'" + name + "' is not in Eave's module '" + String.join(".", imp.getPath())
+                + "' (the SDK's may have it)");
     }
 
     private static Import importWithPrefix(Unit unit, String prefix) {

@@ -100,8 +100,14 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         for (int i = 0; i < imp.getShow().size(); i++) {
             String name = imp.getShow().get(i);
             if (Modules.exported(module).stream().noneMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))) {
-                error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
-                        AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
+                if (Modules.isPartOfSdkModule(module)) {
+                    // Eave's module is a part of the SDK's: the name may be in the rest
+                    warning("Eave's module '" + String.join(".", imp.getPath()) + "' declares no '" + name + "'", imp,
+                            AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.NOT_IN_LIBRARY);
+                } else {
+                    error("Module '" + String.join(".", imp.getPath()) + "' has nothing named '" + name + "'", imp,
+                            AstPackage.Literals.IMPORT__SHOW, i, ToitIssueCodes.UNRESOLVED_NAME);
+                }
             }
         }
     }
@@ -126,12 +132,21 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         for (int i = 0; i < export.getNames().size(); i++) {
             String name = export.getNames().get(i);
             boolean known = unit.getDeclarations().stream().anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)))
-                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp)))
+                    || unit.getImports().stream().anyMatch(imp -> imp.getShow().contains(name) || name.equals(Modules.prefix(imp))
+                            || showsAllOf(imp, name))
                     || io.eave.toit.scoping.ExternalModules.mayProvide(unit, name)
                     || Modules.coreDeclarations(unit.eResource().getResourceSet()).stream()
                             .anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
             if (!known) error("Nothing named '" + name + "' to export", export, AstPackage.Literals.EXPORT__NAMES, i, ToitIssueCodes.UNRESOLVED_NAME);
         }
+    }
+
+    /** Whether {@code imp} brings in all of a module (`show *`, a local import) that offers {@code name}. */
+    private static boolean showsAllOf(Import imp, String name) {
+        if (!Modules.showsAll(imp)) return false;
+        Unit imported = Modules.resolve(imp);
+        return imported == null
+                || Modules.exported(imported).stream().anyMatch(d -> name.equals(io.eave.toit.scoping.ToitScopeProvider.nameOf(d)));
     }
 
     @Check

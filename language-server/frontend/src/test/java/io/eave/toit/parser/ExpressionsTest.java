@@ -55,6 +55,13 @@ class ExpressionsTest {
     }
 
     @Test
+    void aNoFlagBeforeADigitIsTheFlagThenANegativeNumber() {
+        // a name never starts with a digit, so `--no-7` is the flag `--no` and the argument -7
+        assertEquals(expression("shift --no -7"), expression("shift --no-7"));
+        assertEquals("(call shift --no (- 7) k)", expression("shift --no-7 k"));
+    }
+
+    @Test
     void minusDependsOnSpacing() {
         assertEquals("(- a b)", expression("a - b"));
         assertEquals("(call a (- b))", expression("a -b"));

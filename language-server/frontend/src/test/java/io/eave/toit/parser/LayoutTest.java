@@ -81,6 +81,24 @@ class LayoutTest {
     }
 
     @Test
+    void aCommaEndsTheBodyOfABlockOpenedInsideTheBrackets() {
+        // the comma after the lambda's last line separates the list's elements
+        assertEquals("(:= ops (list (call op --run=(lambda | a | (:= b (+ a 1)) (call f b))) (call op --run=(lambda | a | a))))",
+                statements("""
+                        ops := [
+                          op
+                              --run=:: | a |
+                                  b := a + 1
+                                  f b,
+                          op
+                              --run=:: | a |
+                                  a,
+                        ]
+                        """));
+        assertEquals("(:= m (map \"k\":(lambda (call g it)) \"l\":2))", statements("m := {\n  \"k\": ::\n    g it,\n  \"l\": 2,\n}\n"));
+    }
+
+    @Test
     void lambdaOnItsOwnLines() {
         assertEquals("(:= t (call task (lambda (call print 1) (call print 2))))", statements("""
                 t := task::

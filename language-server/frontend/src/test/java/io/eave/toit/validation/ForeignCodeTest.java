@@ -54,6 +54,76 @@ class ForeignCodeTest {
     }
 
     @Test
+    void theMathModuleHasTheSdksFunctions() {
+        assertClean("""
+                import math show *
+
+                heading dx/num dy/num -> float:
+                  return (atan2 dy dx) + (asin 0.5) - (acos 0.5) + (atan 1) + (tanh 0.1)
+
+                main:
+                  print (heading 1 2)
+                  print (log 8 2)
+                  print SQRT2 * LN2
+                  g := Point3f 0 0 9.81
+                  print (g + g).length
+                """);
+    }
+
+    @Test
+    void namesOfTheSdksModulesThatEavesPartLacksAreWarnings() {
+        // Eave's gpio, uart, encoding.json and net.tcp are parts of the SDK's modules
+        Result result = analyze("""
+                import encoding.json show Encoder
+                import gpio show *
+
+                main:
+                  encoder := Encoder
+                  pin := VirtualPin:: print it
+                  print encoder
+                """);
+        assertEquals("", errors(result));
+        assertEquals("1:27 not-in-library\n6:10 not-in-library", summary(result));
+        // math declares all of the SDK's module: a name it lacks is a mistake
+        assertEquals("1:18 unresolved-name\n3:3 unresolved-name",
+                summary(analyze("import math show Vector\nmain:\n  math.sinus 1\n".replace("math.sinus", "sinus"))));
+    }
+
+    @Test
+    void interfaceMixinAndMonitorNameMembersInsideAClass() {
+        // they start a class only at top level; as member names the reference warns they will be reserved
+        Result result = analyze("""
+                class Adapter:
+                  interface index/int: return index
+                  monitor := 3
+                main:
+                  a := Adapter
+                  print (a.interface 2) + a.monitor
+                """);
+        assertEquals("", errors(result));
+        assertEquals("2:3 reserved-name", summary(result));
+    }
+
+    @Test
+    void olderSdkModulesImportWithoutErrors() {
+        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
+        assertClean("""
+                import font show Font
+                import ar
+                import zlib
+                import js
+
+                main:
+                  sans := Font.get "sans10"
+                  archive := ar.ArWriter null
+                  print (zlib.Encoder).hash-code
+                  js.eval "document.title = 'x'"
+                  squares := ByteArray 4: it * it
+                  ones := ByteArray 4 --initial=1
+                """);
+    }
+
+    @Test
     void anUnknownModuleIsStillAnErrorButOnlyOnce() {
         Result result = analyze("""
                 import sensors.thermometr
@@ -91,6 +161,19 @@ class ForeignCodeTest {
                   invoke-somewhere := :: counter.uninstall --wait
                   invoke-somewhere.call
                 """);
+    }
+
+    @Test
+    void aPackageSpelledWithUnderscoresIsTheSamePackage(@TempDir Path dir) throws IOException {
+        // packages of 2021 declare `solar_position:` and import `solar_position`: one name with `solar-position`
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/sun_times.toit"), "sunrise day/int -> int: return day * 2\n");
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/package.yaml"), "dependencies:\n  sun_times:\n    path: ..\n");
+        Path test = dir.resolve("tests/sun-test.toit");
+        Files.writeString(test, "import sun_times show *\nimport sun-times as sun\n\nmain:\n  print (sunrise 3)\n  print (sun.sunrise 4 5)\n");
+        // both imports find src/sun_times.toit; its function is checked, so the wrong call is reported
+        assertEquals("6:10 wrong-argument-count", summary(FRONT_END.analyze(test)));
     }
 
     @Test
@@ -157,9 +240,9 @@ class ForeignCodeTest {
                 main:
                   n := 12
                   print n.count-leading-zeros
-                  bytes := ByteArray 4 --initial=0xff
+                  bytes := ByteArray 4 --initialize=0xff
                   print bytes
-                  squares := List 3: it * it
+                  print Time.epoch
                 """);
         assertEquals("", errors(result));
         assertEquals(3, result.diagnostics().size(), result.diagnostics().toString());
@@ -171,6 +254,47 @@ class ForeignCodeTest {
         assertEquals("2:3 wrong-argument-count", summary(analyze("main:\n  print 1 2 3\n")));
         // a member the program's own class lacks is still an error
         assertEquals("4:10 unresolved-name", summary(analyze("class Lamp:\n  on: return 1\nmain:\n  (Lamp).of\n")));
+    }
+
+    @Test
+    void whatTheFrontEndDeclaresOnACoreClassStaysVisibleBesideTheLibrarySources() {
+        // the library's sources declare `int` without `MIN` or `parse`; the front end's core.toit
+        // declares both: neither is a warning, statics and instance members alike
+        assertClean("""
+                main:
+                  lowest := int.MIN
+                  n := int.parse "41" --radix=16
+                  print (n.is-odd ? lowest : n.abs)
+                """);
+        // a function the sources declare takes the front end's overloads too
+        assertClean("""
+                main:
+                  task --background:: print "tick"
+                  task --name="worker" --background=false:: print "work"
+                """);
+        assertEquals("2:3 unknown-named-argument", summary(analyze("main:\n  task --priority=3:: print 1\n")));
+    }
+
+    @Test
+    void theSdkCoresPublicUtilitiesResolve() {
+        assertClean("""
+                main:
+                  buffer := ByteArray (round-up 13 4)
+                  print (round-down buffer.size KB)
+                  set-random-seed "seed"
+                  print (to-lower-case-hex (hex-char-to-value 'b'))
+                  stats := process-stats
+                  print stats[STATS-INDEX-ALLOCATED-MEMORY]
+                  Profiler.do: print vm-sdk-version
+                  current := task
+                  add-finalizer current:: debug "gone"
+                  print
+                  if current.is-canceled: throw CANCELED-ERROR
+                  results := Task.divide [:: 1, :: 2]
+                  ratio := float.parse "0.5" --if-error=: 0.0
+                  port := int.parse "x8080" 1 --on-error=: 80
+                  print (remove-finalizer current)
+                """);
     }
 
     @Test
@@ -300,6 +424,43 @@ class ForeignCodeTest {
                 "sync.toit", "export Deque\nclass Gate:\n",
                 "main.toit", "import .sync as sync\nmain:\n  d := sync.Deque\n  d.add 1\n");
         assertEquals("", summary(result));
+    }
+
+    @Test
+    void aModuleReExportsWhatItImportsWhole() {
+        // `export Led` of a name that `show *` or a local import brought in is passed on
+        Result result = project(
+                "leds.toit", "class Led:\n  on: return 1\nblink led/Led: return led.on\n",
+                "board.toit", "import .leds show *\nexport Led\n",
+                "panel.toit", "import .leds\nexport blink\n",
+                "main.toit", "import .board\nimport .panel\nmain:\n  print (blink Led)\n");
+        assertEquals("", summary(result));
+        // a name the module does not have is still an error
+        assertEquals("2:8 unresolved-name",
+                summary(project("leds.toit", "class Led:\n", "board.toit", "import .leds show *\nexport Lamp\n")));
+    }
+
+    @Test
+    void aLocalImportFindsAnOpenFileSpelledWithUnderscores() {
+        // files given to the front end (open in an editor), not on disk
+        Result result = project(
+                "src/a_b.toit", "helper x: return x\n",
+                "src/led_strip/led_strip.toit", "class Strip:\n",
+                "src/main.toit", "import .a_b\nimport .a-b as ab\nimport .led_strip show Strip\nmain:\n  print (helper 1)\n  print (ab.helper 2)\n  print Strip\n");
+        assertEquals("", summary(result));
+    }
+
+    @Test
+    void aLocalImportFindsAFileThatMixesDashesAndUnderscores(@TempDir Path dir) throws IOException {
+        // `my-driver_impl.toit` is the module `.my-driver-impl`, however the import spells it
+        assertEquals("", summary(project(
+                "src/my-driver_impl.toit", "probe: return 1\n",
+                "src/main.toit", "import .my_driver-impl show probe\nmain:\n  print probe\n")));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/led-strip_v2.toit"), "class Strip:\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, "import .lib.led-strip-v2 show Strip\nmain:\n  print Strip\n");
+        assertEquals("", summary(FRONT_END.analyze(main)));
     }
 
     @Test

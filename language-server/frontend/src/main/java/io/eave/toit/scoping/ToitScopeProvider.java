@@ -104,7 +104,8 @@ public class ToitScopeProvider implements IScopeProvider {
             NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             if (unit == null) return own;
-            for (Import imp : unit.getImports()) {
+            Fragment fragment = Fragment.of(resource);
+            for (Import imp : (fragment != null ? fragment.host() : unit).getImports()) {
                 Unit module = Modules.resolve(imp);
                 String prefix = Modules.prefix(imp);
                 if (prefix != null) imported.add(prefix, imp);
@@ -114,6 +115,11 @@ public class ToitScopeProvider implements IScopeProvider {
                 }
             }
             unit.getDeclarations().forEach(d -> own.add(nameOf(d), d));
+            if (fragment != null) {
+                fragment.host().getDeclarations().forEach(d -> {
+                    if (d != fragment.replaced()) own.add(nameOf(d), d);
+                });
+            }
             return own;
         });
     }
@@ -163,7 +169,8 @@ public class ToitScopeProvider implements IScopeProvider {
             NameScope own = new NameScope(imported);
             Unit unit = unit(resource);
             if (unit == null) return own;
-            for (Import imp : unit.getImports()) {
+            Fragment fragment = Fragment.of(resource);
+            for (Import imp : (fragment != null ? fragment.host() : unit).getImports()) {
                 Unit module = Modules.resolve(imp);
                 if (module == null) continue;
                 String prefix = Modules.prefix(imp);
@@ -173,6 +180,11 @@ public class ToitScopeProvider implements IScopeProvider {
                 }
             }
             classes(unit).forEach(c -> own.add(c.getName(), c));
+            if (fragment != null) {
+                classes(fragment.host()).forEach(c -> {
+                    if (c != fragment.replaced()) own.add(c.getName(), c);
+                });
+            }
             return own;
         });
     }

@@ -16,6 +16,7 @@ import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.Sequence;
 import io.eave.toit.ast.Unit;
 import io.eave.toit.parser.ToitNames;
+import io.eave.toit.scoping.Fragment;
 import io.eave.toit.scoping.Modules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,8 +50,22 @@ final class Completion {
     private Completion() {
     }
 
+    /** An analysis of the open documents, and the text of the completed document it saw. */
+    record Kept(ToitFrontEnd.Result result, String text) {
+    }
+
     static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others,
             boolean snippets) {
+        return complete(frontEnd, path, text, offset, others, snippets, null);
+    }
+
+    /**
+     * As above; with {@code kept}, an analysis of the same documents whose text of this one
+     * differs only inside the top-level declaration at the cursor, only that declaration is
+     * parsed (see {@link #fragment}).
+     */
+    static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others,
+            boolean snippets, Kept kept) {
         int start = offset;
         while (start > 0 && isNamePart(text.charAt(start - 1))) start--;
         int end = offset;
@@ -59,13 +74,28 @@ final class Completion {
         String prefix = ToitNames.canonical(text.substring(start, offset));
         // the whole word under the cursor becomes the marker, so it stays one name
         String patched = text.substring(0, start) + MARKER + text.substring(end);
-        List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
-        files.add(new ToitFrontEnd.SourceFile(path, patched));
-        others.forEach((p, t) -> {
-            if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
-        });
-        Unit unit = parse(frontEnd, files, path);
-        if (unit == null) return List.of();
+        Resource fragment = kept == null ? null : fragment(frontEnd, kept, path, patched, start);
+        try {
+            Unit unit;
+            if (fragment != null) {
+                unit = (Unit) fragment.getContents().get(0);
+            } else {
+                List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
+                files.add(new ToitFrontEnd.SourceFile(path, patched));
+                others.forEach((p, t) -> {
+                    if (!p.equals(path)) files.add(new ToitFrontEnd.SourceFile(p, t));
+                });
+                unit = parse(frontEnd, files, path);
+            }
+            if (unit == null) return List.of();
+            return items(frontEnd, unit, path, prefix, others, snippets);
+        } finally {
+            if (fragment != null) fragment.getResourceSet().getResources().remove(fragment);
+        }
+    }
+
+    private static List<CompletionItem> items(ToitFrontEnd frontEnd, Unit unit, String path, String prefix, Map<String, String> others,
+            boolean snippets) {
         IScopeProvider scopes = frontEnd.injector().getInstance(IScopeProvider.class);
         Map<String, CompletionItem> items = new LinkedHashMap<>();
         for (Import imp : unit.getImports()) {
@@ -103,6 +133,64 @@ final class Completion {
             break;
         }
         return new ArrayList<>(items.values());
+    }
+
+    /**
+     * The top-level declaration at the cursor parsed alone, standing in for its old version in
+     * the kept analysis ({@link Fragment}): the rest of the file is the same text, so its trees
+     * serve as they are. Null (parse everything) when the text changed elsewhere too, when the
+     * cursor is outside the declarations (an import), or when the declaration does not parse
+     * cleanly on its own (an unclosed string or bracket would change how the rest of the file
+     * reads). What the rest of the file says about this declaration is its last analyzed version.
+     */
+    private static Resource fragment(ToitFrontEnd frontEnd, Kept kept, String path, String patched, int cursor) {
+        Unit host = kept.result().unit(path);
+        String old = kept.text();
+        if (host == null || host.eResource() == null || old == null) return null;
+        int same = 0;   // the text before the change
+        int limit = Math.min(old.length(), patched.length());
+        while (same < limit && old.charAt(same) == patched.charAt(same)) same++;
+        int sameAfter = 0;   // and after it
+        while (sameAfter < limit - same && old.charAt(old.length() - 1 - sameAfter) == patched.charAt(patched.length() - 1 - sameAfter)) {
+            sameAfter++;
+        }
+        int changeEnd = old.length() - sameAfter;
+        int delta = patched.length() - old.length();
+        List<Integer> starts = new ArrayList<>();   // where each top-level element's first token is
+        for (EObject o : host.eContents()) {
+            var node = NodeModelUtils.getNode(o);
+            if (node != null) starts.add(node.getOffset());
+        }
+        java.util.Collections.sort(starts);
+        for (io.eave.toit.ast.Declaration d : host.getDeclarations()) {
+            var node = NodeModelUtils.getNode(d);
+            if (node == null) continue;
+            int from = node.getOffset();
+            int next = old.length();
+            for (int s : starts) {
+                if (s > from) {
+                    next = s;
+                    break;
+                }
+            }
+            // the change lies in [from, next) (or ends the file); the next element still starts a line
+            boolean inside = from <= same && (same < next || next == old.length()) && changeEnd <= next && from <= cursor
+                    && cursor < next + delta;
+            boolean lines = (from == 0 || old.charAt(from - 1) == '\n') && (next == old.length() || patched.charAt(next + delta - 1) == '\n');
+            if (!inside || !lines) continue;
+            XtextResourceSet set = (XtextResourceSet) host.eResource().getResourceSet();
+            Resource resource = set.createResource(host.eResource().getURI().trimFileExtension().appendFileExtension("completion.toit"));
+            Fragment.attach(resource, host, d);
+            try {
+                resource.load(new ByteArrayInputStream(patched.substring(from, next + delta).getBytes(StandardCharsets.UTF_8)), Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (resource.getErrors().isEmpty() && !resource.getContents().isEmpty()) return resource;
+            set.getResources().remove(resource);
+            return null;
+        }
+        return null;
     }
 
     /**

@@ -147,7 +147,23 @@ final class ToitTextDocuments implements TextDocumentService {
         if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets)), requests);
+        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets,
+                kept(byPath, path(uri)))), requests);
+    }
+
+    /**
+     * The newest kept analysis of the same open documents with the same texts except, perhaps,
+     * {@code path}'s: completion re-parses only what changed in that one (null when none).
+     */
+    private Completion.Kept kept(Map<String, String> byPath, String path) {
+        synchronized (latest) {
+            for (Analysis a : latest) {
+                if (!a.texts().keySet().equals(byPath.keySet())) continue;
+                boolean othersSame = byPath.entrySet().stream().allMatch(e -> e.getKey().equals(path) || e.getValue().equals(a.texts().get(e.getKey())));
+                if (othersSame) return new Completion.Kept(a.result(), a.texts().get(path));
+            }
+        }
+        return null;
     }
 
     @Override

@@ -2,25 +2,26 @@ package io.eave.toit.scoping;
 
 import io.eave.toit.ast.Declaration;
 import io.eave.toit.ast.Unit;
+import java.util.Set;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /**
- * Marks a resource that holds one top-level declaration of a file parsed apart from the rest
- * (completion while typing parses only the declaration being edited): its names resolve as if
- * it stood in the host file, among the host's other declarations and under the host's imports.
+ * Marks a resource that holds top-level declarations of a file parsed apart from the rest
+ * (completion while typing parses only the declarations being edited): its names resolve as if
+ * they stood in the host file, among the host's other declarations and under the host's imports.
  */
 public final class Fragment extends AdapterImpl {
     private final Unit host;
-    private final Declaration replaced;
+    private final Set<Declaration> replaced;
 
-    private Fragment(Unit host, Declaration replaced) {
+    private Fragment(Unit host, Set<Declaration> replaced) {
         this.host = host;
         this.replaced = replaced;
     }
 
     /** Makes {@code resource} stand in for {@code replaced} in {@code host}. */
-    public static void attach(Resource resource, Unit host, Declaration replaced) {
+    public static void attach(Resource resource, Unit host, Set<Declaration> replaced) {
         resource.eAdapters().add(new Fragment(host, replaced));
     }
 
@@ -38,8 +39,8 @@ public final class Fragment extends AdapterImpl {
         return host;
     }
 
-    /** The host's declaration the fragment replaces: hidden by the fragment's own. */
-    public Declaration replaced() {
+    /** The host's declarations the fragment replaces: hidden by the fragment's own. */
+    public Set<Declaration> replaced() {
         return replaced;
     }
 }

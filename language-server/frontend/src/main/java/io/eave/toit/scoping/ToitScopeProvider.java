@@ -117,7 +117,7 @@ public class ToitScopeProvider implements IScopeProvider {
             unit.getDeclarations().forEach(d -> own.add(nameOf(d), d));
             if (fragment != null) {
                 fragment.host().getDeclarations().forEach(d -> {
-                    if (d != fragment.replaced()) own.add(nameOf(d), d);
+                    if (!fragment.replaced().contains(d)) own.add(nameOf(d), d);
                 });
             }
             return own;
@@ -182,7 +182,7 @@ public class ToitScopeProvider implements IScopeProvider {
             classes(unit).forEach(c -> own.add(c.getName(), c));
             if (fragment != null) {
                 classes(fragment.host()).forEach(c -> {
-                    if (c != fragment.replaced()) own.add(c.getName(), c);
+                    if (!fragment.replaced().contains(c)) own.add(c.getName(), c);
                 });
             }
             return own;

@@ -136,12 +136,13 @@ final class Completion {
     }
 
     /**
-     * The top-level declaration at the cursor parsed alone, standing in for its old version in
-     * the kept analysis ({@link Fragment}): the rest of the file is the same text, so its trees
-     * serve as they are. Null (parse everything) when the text changed elsewhere too, when the
-     * cursor is outside the declarations (an import), or when the declaration does not parse
-     * cleanly on its own (an unclosed string or bracket would change how the rest of the file
-     * reads). What the rest of the file says about this declaration is its last analyzed version.
+     * The top-level declarations at the cursor and where the text changed since the kept
+     * analysis (one stretch of the file, usually one declaration) parsed alone, standing in for
+     * their old versions in that analysis ({@link Fragment}): the rest of the file is the same
+     * text, so its trees serve as they are. Null (parse everything) when the cursor or the change
+     * is outside the declarations (an import), or when the stretch does not parse cleanly on its
+     * own (an unclosed string or bracket would change how the rest of the file reads). What the
+     * rest of the file says about these declarations is their last analyzed version.
      */
     private static Resource fragment(ToitFrontEnd frontEnd, Kept kept, String path, String patched, int cursor) {
         Unit host = kept.result().unit(path);
@@ -157,40 +158,68 @@ final class Completion {
         int changeEnd = old.length() - sameAfter;
         int delta = patched.length() - old.length();
         List<Integer> starts = new ArrayList<>();   // where each top-level element's first token is
+        java.util.TreeMap<Integer, Integer> ends = new java.util.TreeMap<>();   // and its last one ends, by start
         for (EObject o : host.eContents()) {
             var node = NodeModelUtils.getNode(o);
-            if (node != null) starts.add(node.getOffset());
+            if (node == null) continue;
+            starts.add(node.getOffset());
+            ends.put(node.getOffset(), node.getEndOffset());
         }
         java.util.Collections.sort(starts);
-        for (io.eave.toit.ast.Declaration d : host.getDeclarations()) {
-            var node = NodeModelUtils.getNode(d);
-            if (node == null) continue;
-            int from = node.getOffset();
-            int next = old.length();
-            for (int s : starts) {
-                if (s > from) {
-                    next = s;
-                    break;
-                }
-            }
-            // the change lies in [from, next) (or ends the file); the next element still starts a line
-            boolean inside = from <= same && (same < next || next == old.length()) && changeEnd <= next && from <= cursor
-                    && cursor < next + delta;
-            boolean lines = (from == 0 || old.charAt(from - 1) == '\n') && (next == old.length() || patched.charAt(next + delta - 1) == '\n');
-            if (!inside || !lines) continue;
-            XtextResourceSet set = (XtextResourceSet) host.eResource().getResourceSet();
-            Resource resource = set.createResource(host.eResource().getURI().trimFileExtension().appendFileExtension("completion.toit"));
-            Fragment.attach(resource, host, d);
-            try {
-                resource.load(new ByteArrayInputStream(patched.substring(from, next + delta).getBytes(StandardCharsets.UTF_8)), Map.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (resource.getErrors().isEmpty() && !resource.getContents().isEmpty()) return resource;
-            set.getResources().remove(resource);
-            return null;
+        // each declaration's region: from its first token to the next element's (or the end)
+        List<io.eave.toit.ast.Declaration> declarations = host.getDeclarations();
+        int[] from = new int[declarations.size()];
+        int[] next = new int[declarations.size()];
+        int after = 0;   // declarations come in the order of the text, as do the starts
+        for (int k = 0; k < declarations.size(); k++) {
+            var node = NodeModelUtils.getNode(declarations.get(k));
+            if (node == null) return null;
+            from[k] = node.getOffset();
+            while (after < starts.size() && starts.get(after) <= from[k]) after++;
+            next[k] = after < starts.size() ? starts.get(after) : old.length();
         }
+        // the declarations from the change's and the cursor's first to their last: one stretch of the text
+        int changedEnd = changeEnd + delta;   // in the new text
+        int cursorOld = cursor < same ? cursor : cursor >= changedEnd ? cursor - delta : same;
+        int changed = regionOf(same, from, next, old.length());
+        if (changed >= 0 && same == from[changed]) {
+            // text put at a declaration's first token may go on the one before (an indented line)
+            if (changed == 0) return null;
+            changed--;
+        }
+        int cursorAt = regionOf(cursorOld, from, next, old.length());
+        int first = Math.min(changed, cursorAt);
+        int last = regionOf(Math.max(Math.max(changeEnd - 1, same), cursorOld), from, next, old.length());
+        if (changed < 0 || cursorAt < 0 || last < first) return null;
+        for (int k = first; k < last; k++) {
+            if (next[k] != from[k + 1]) return null;   // an import or export in between
+        }
+        // from the line after the previous element, so the first declaration keeps its doc comment
+        var previous = ends.lowerEntry(from[first]);
+        int lineAfter = previous == null ? 0 : old.indexOf('\n', previous.getValue()) + 1;
+        int start = lineAfter > 0 || previous == null ? Math.min(lineAfter, from[first]) : from[first];
+        int end = next[last];
+        boolean lines = (start == 0 || old.charAt(start - 1) == '\n') && (end == old.length() || patched.charAt(end + delta - 1) == '\n');
+        if (!lines || changeEnd > end) return null;
+        XtextResourceSet set = (XtextResourceSet) host.eResource().getResourceSet();
+        Resource resource = set.createResource(host.eResource().getURI().trimFileExtension().appendFileExtension("completion.toit"));
+        Fragment.attach(resource, host, java.util.Set.copyOf(declarations.subList(first, last + 1)));
+        try {
+            resource.load(new ByteArrayInputStream(patched.substring(start, end + delta).getBytes(StandardCharsets.UTF_8)), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (resource.getErrors().isEmpty() && !resource.getContents().isEmpty()) return resource;
+        set.getResources().remove(resource);
         return null;
+    }
+
+    /** The declaration whose region holds {@code offset} of the old text, or -1. */
+    private static int regionOf(int offset, int[] from, int[] next, int length) {
+        for (int k = 0; k < from.length; k++) {
+            if (from[k] <= offset && (offset < next[k] || (next[k] == length && offset <= length))) return k;
+        }
+        return -1;
     }
 
     /**

@@ -96,8 +96,17 @@ final class ToitTextDocuments implements TextDocumentService {
         this.client = client;
     }
 
-    void shutdown() {
+    /** Stops the pending analysis and the index; the threads live on until {@link #exit}. */
+    synchronized void shutdown() {
         index.shutdown();
+        if (pending != null) pending.cancel(false);
+    }
+
+    /**
+     * Ends the threads. Not at shutdown: they wrote the last answers, and a client reading
+     * through a pipe may find the pipe broken once its writer thread is gone.
+     */
+    void exit() {
         analysis.shutdownNow();
         requests.shutdownNow();
     }

@@ -57,6 +57,7 @@ public class ToitScopeProvider implements IScopeProvider {
 
     private IScope lexicalScope(EObject context) {
         List<NameScope> levels = new ArrayList<>();
+        Class inClass = null;
         EObject child = context;
         for (EObject parent = context.eContainer(); parent != null && !(parent instanceof Unit); child = parent, parent = parent.eContainer()) {
             NameScope level = new NameScope(null);
@@ -80,15 +81,33 @@ public class ToitScopeProvider implements IScopeProvider {
                 for (Parameter p : m.getParameters()) {
                     if (!p.isFieldParameter()) level.add(p.getName(), p);
                 }
+            } else if (parent instanceof Class c && c.eContainer() instanceof Unit) {
+                inClass = c;   // at the top level, the class's level is the outermost
+                continue;
             } else if (parent instanceof Class c) {
                 Members.instanceMembers(c).forEach(d -> level.add(nameOf(d), d));
                 for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> level.add(nameOf(d), d));
             }
             if (!level.isEmpty()) levels.add(level);
         }
-        IScope scope = globalScope(context.eResource());
+        IScope scope = inClass != null ? classScope(inClass) : globalScope(context.eResource());
         for (int i = levels.size() - 1; i >= 0; i--) scope = rebase(levels.get(i), scope);
         return scope;
+    }
+
+    /**
+     * A class's members (instance members, and the statics of its hierarchy) over the global
+     * scope; cached per class, as every name in the class's code looks through them.
+     */
+    private IScope classScope(Class c) {
+        Resource resource = c.eResource();
+        return cache.get(Tuples.pair(ToitScopeProvider.class, c), resource, () -> {
+            NameScope level = new NameScope(null);
+            Members.instanceMembers(c).forEach(d -> level.add(nameOf(d), d));
+            for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> level.add(nameOf(d), d));
+            IScope global = globalScope(resource);
+            return level.isEmpty() ? global : rebase(level, global);
+        });
     }
 
     /** The unit's declarations over its imports over the core library; cached per resource. */

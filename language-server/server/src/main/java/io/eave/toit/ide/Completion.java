@@ -60,9 +60,9 @@ final class Completion {
     }
 
     /**
-     * As above; with {@code kept}, an analysis of the same documents whose text of this one
-     * differs only inside the top-level declaration at the cursor, only that declaration is
-     * parsed (see {@link #fragment}).
+     * As above; with {@code kept}, an earlier analysis of the same documents (the others' texts
+     * unchanged), only the declarations of this one that changed since and the one at the
+     * cursor are parsed (see {@link #fragment}).
      */
     static List<CompletionItem> complete(ToitFrontEnd frontEnd, String path, String text, int offset, Map<String, String> others,
             boolean snippets, Kept kept) {
@@ -74,7 +74,7 @@ final class Completion {
         String prefix = ToitNames.canonical(text.substring(start, offset));
         // the whole word under the cursor becomes the marker, so it stays one name
         String patched = text.substring(0, start) + MARKER + text.substring(end);
-        Resource fragment = kept == null ? null : fragment(frontEnd, kept, path, patched, start);
+        Resource fragment = kept == null ? null : fragment(kept, path, patched, start);
         try {
             Unit unit;
             if (fragment != null) {
@@ -144,7 +144,7 @@ final class Completion {
      * own (an unclosed string or bracket would change how the rest of the file reads). What the
      * rest of the file says about these declarations is their last analyzed version.
      */
-    private static Resource fragment(ToitFrontEnd frontEnd, Kept kept, String path, String patched, int cursor) {
+    private static Resource fragment(Kept kept, String path, String patched, int cursor) {
         Unit host = kept.result().unit(path);
         String old = kept.text();
         if (host == null || host.eResource() == null || old == null) return null;

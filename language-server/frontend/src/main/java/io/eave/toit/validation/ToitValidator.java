@@ -216,7 +216,10 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         if (node == null) return;
         int arrows = 0;
         String text = node.getRootNode().getText();   // once: a leaf's own text is a walk to the root and a copy
+        ICompositeNode body = method.getBody() == null ? null : NodeModelUtils.getNode(method.getBody());
+        int signatureEnd = body == null ? Integer.MAX_VALUE : body.getTotalOffset();   // arrows come before the body
         for (ILeafNode leaf : node.getLeafNodes()) {
+            if (leaf.getTotalOffset() >= signatureEnd) break;
             if (leaf.getLength() == 2 && !leaf.isHidden() && text.startsWith("->", leaf.getTotalOffset())
                     && NodeModelUtils.findActualSemanticObjectFor(leaf) == method) {
                 if (++arrows == 2) {

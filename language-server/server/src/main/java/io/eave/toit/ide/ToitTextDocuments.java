@@ -64,9 +64,10 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
- * change cancels the pending run; see {@link #debounceMs}) and publishes their diagnostics; each request (completion,
- * hover, definition, references, highlight, rename, outline, folding, semantic tokens, signature
- * help, quick fixes) analyzes the current text with the front end. Analysis runs off the message thread.
+ * change cancels the pending run; see {@link #debounceMs}) and publishes their diagnostics;
+ * each request (completion, hover, definition, references, highlight, rename, outline, folding,
+ * semantic tokens, signature help, quick fixes) analyzes the current text with the front end.
+ * Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /**
@@ -168,7 +169,8 @@ final class ToitTextDocuments implements TextDocumentService {
         synchronized (latest) {
             for (Analysis a : latest) {
                 if (!a.texts().keySet().equals(byPath.keySet())) continue;
-                boolean othersSame = byPath.entrySet().stream().allMatch(e -> e.getKey().equals(path) || e.getValue().equals(a.texts().get(e.getKey())));
+                boolean othersSame = byPath.entrySet().stream()
+                        .allMatch(e -> e.getKey().equals(path) || e.getValue().equals(a.texts().get(e.getKey())));
                 if (othersSame) return new Completion.Kept(a.result(), a.texts().get(path));
             }
         }

@@ -8,7 +8,9 @@ import io.eave.toit.parser.ToitSyntaxErrorMessages;
 import io.eave.toit.validation.ToitValidator;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import io.eave.toit.scoping.ToitLinkingDiagnostics;
+import io.eave.toit.scoping.ToitLinker;
 import io.eave.toit.scoping.ToitLinkingService;
+import org.eclipse.xtext.linking.ILinker;
 import io.eave.toit.scoping.ToitScopeProvider;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.linking.ILinkingService;
@@ -51,6 +53,11 @@ public class ToitRuntimeModule extends AbstractToitRuntimeModule {
     @Override
     public Class<? extends ILinkingService> bindILinkingService() {
         return ToitLinkingService.class;
+    }
+
+    @Override
+    public Class<? extends ILinker> bindILinker() {
+        return ToitLinker.class;
     }
 
     public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {

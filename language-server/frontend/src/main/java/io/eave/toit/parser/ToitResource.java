@@ -2,6 +2,7 @@ package io.eave.toit.parser;
 
 import com.google.inject.Inject;
 import io.eave.toit.scoping.Modules;
+import java.util.List;
 import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -24,7 +25,9 @@ public class ToitResource extends LazyLinkingResource {
         if (getParseResult() == null || Modules.isLibrary(this)) return;
         ICompositeNode root = getParseResult().getRootNode();
         String text = root.getText();
-        for (LexicalIssue issue : ToitTokenSource.layout(text, tokenTypes).issues()) {
+        List<LexicalIssue> issues = getParseResult() instanceof ToitParser.LaidOutResult laidOut ? laidOut.issues()
+                : ToitTokenSource.layout(text, tokenTypes).issues();
+        for (LexicalIssue issue : issues) {
             if (issue.error()) {
                 getErrors().add(new LexicalDiagnostic(issue, text, root));
             } else if (!noWarn(text, issue.offset())) {

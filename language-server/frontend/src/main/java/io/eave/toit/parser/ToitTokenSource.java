@@ -18,12 +18,20 @@ public final class ToitTokenSource implements TokenSource {
     }
 
     private final List<CommonToken> tokens;
+    private final List<LexicalIssue> issues;
     private final int end;
     private int next;
 
     public ToitTokenSource(String text, TokenTypes types) {
-        this.tokens = layout(text, types).tokens();
+        Result laidOut = layout(text, types);
+        this.tokens = laidOut.tokens();
+        this.issues = laidOut.issues();
         this.end = text.length();
+    }
+
+    /** What the lexer and the layout reported on the text. */
+    public List<LexicalIssue> issues() {
+        return issues;
     }
 
     /** Lays out {@code text}; used by the parser and, for its issues, by the validator. */

@@ -57,6 +57,7 @@ public class ToitScopeProvider implements IScopeProvider {
 
     private IScope lexicalScope(EObject context) {
         List<NameScope> levels = new ArrayList<>();
+        Class inClass = null;
         EObject child = context;
         for (EObject parent = context.eContainer(); parent != null && !(parent instanceof Unit); child = parent, parent = parent.eContainer()) {
             NameScope level = new NameScope(null);
@@ -80,15 +81,33 @@ public class ToitScopeProvider implements IScopeProvider {
                 for (Parameter p : m.getParameters()) {
                     if (!p.isFieldParameter()) level.add(p.getName(), p);
                 }
+            } else if (parent instanceof Class c && c.eContainer() instanceof Unit) {
+                inClass = c;   // at the top level, the class's level is the outermost
+                continue;
             } else if (parent instanceof Class c) {
                 Members.instanceMembers(c).forEach(d -> level.add(nameOf(d), d));
                 for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> level.add(nameOf(d), d));
             }
             if (!level.isEmpty()) levels.add(level);
         }
-        IScope scope = globalScope(context.eResource());
+        IScope scope = inClass != null ? classScope(inClass) : globalScope(context.eResource());
         for (int i = levels.size() - 1; i >= 0; i--) scope = rebase(levels.get(i), scope);
         return scope;
+    }
+
+    /**
+     * A class's members (instance members, and the statics of its hierarchy) over the global
+     * scope; cached per class, as every name in the class's code looks through them.
+     */
+    private IScope classScope(Class c) {
+        Resource resource = c.eResource();
+        return cache.get(Tuples.pair(ToitScopeProvider.class, c), resource, () -> {
+            NameScope level = new NameScope(null);
+            Members.instanceMembers(c).forEach(d -> level.add(nameOf(d), d));
+            for (Class k : Members.hierarchy(c)) Members.staticMembers(k).forEach(d -> level.add(nameOf(d), d));
+            IScope global = globalScope(resource);
+            return level.isEmpty() ? global : rebase(level, global);
+        });
     }
 
     /** The unit's declarations over its imports over the core library; cached per resource. */
@@ -104,7 +123,8 @@ public class ToitScopeProvider implements IScopeProvider {
             NameScope imported = new NameScope(sdk);
             NameScope own = new NameScope(imported);
             if (unit == null) return own;
-            for (Import imp : unit.getImports()) {
+            Fragment fragment = Fragment.of(resource);
+            for (Import imp : (fragment != null ? fragment.host() : unit).getImports()) {
                 Unit module = Modules.resolve(imp);
                 String prefix = Modules.prefix(imp);
                 if (prefix != null) imported.add(prefix, imp);
@@ -114,6 +134,11 @@ public class ToitScopeProvider implements IScopeProvider {
                 }
             }
             unit.getDeclarations().forEach(d -> own.add(nameOf(d), d));
+            if (fragment != null) {
+                fragment.host().getDeclarations().forEach(d -> {
+                    if (!fragment.replaced().contains(d)) own.add(nameOf(d), d);
+                });
+            }
             return own;
         });
     }
@@ -163,7 +188,8 @@ public class ToitScopeProvider implements IScopeProvider {
             NameScope own = new NameScope(imported);
             Unit unit = unit(resource);
             if (unit == null) return own;
-            for (Import imp : unit.getImports()) {
+            Fragment fragment = Fragment.of(resource);
+            for (Import imp : (fragment != null ? fragment.host() : unit).getImports()) {
                 Unit module = Modules.resolve(imp);
                 if (module == null) continue;
                 String prefix = Modules.prefix(imp);
@@ -173,6 +199,11 @@ public class ToitScopeProvider implements IScopeProvider {
                 }
             }
             classes(unit).forEach(c -> own.add(c.getName(), c));
+            if (fragment != null) {
+                classes(fragment.host()).forEach(c -> {
+                    if (!fragment.replaced().contains(c)) own.add(c.getName(), c);
+                });
+            }
             return own;
         });
     }

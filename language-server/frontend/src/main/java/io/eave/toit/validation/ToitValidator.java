@@ -215,8 +215,13 @@ public class ToitValidator extends AbstractDeclarativeValidator {
         ICompositeNode node = NodeModelUtils.getNode(method);
         if (node == null) return;
         int arrows = 0;
+        String text = node.getRootNode().getText();   // once: a leaf's own text is a walk to the root and a copy
+        ICompositeNode body = method.getBody() == null ? null : NodeModelUtils.getNode(method.getBody());
+        int signatureEnd = body == null ? Integer.MAX_VALUE : body.getTotalOffset();   // arrows come before the body
         for (ILeafNode leaf : node.getLeafNodes()) {
-            if (!leaf.isHidden() && "->".equals(leaf.getText()) && NodeModelUtils.findActualSemanticObjectFor(leaf) == method) {
+            if (leaf.getTotalOffset() >= signatureEnd) break;
+            if (leaf.getLength() == 2 && !leaf.isHidden() && text.startsWith("->", leaf.getTotalOffset())
+                    && NodeModelUtils.findActualSemanticObjectFor(leaf) == method) {
                 if (++arrows == 2) {
                     getMessageAcceptor().acceptError("The return type is given twice", method, leaf.getOffset(), leaf.getLength(),
                             ToitIssueCodes.TWO_RETURN_TYPES);

@@ -53,6 +53,13 @@ class ValidationTest {
     }
 
     @Test
+    void aReturnTypeGivenTwice() {
+        assertIssue("f -> int -> int: return 1\n", ToitIssueCodes.TWO_RETURN_TYPES, 1, 10, 2);
+        assertIssue("class A:\n  g x -> int -> string:\n    return \"\"\n", ToitIssueCodes.TWO_RETURN_TYPES, 2, 14, 2);
+        assertClean("f x/int -> int:\n  return x\n");
+    }
+
+    @Test
     void duplicateDeclarations() {
         assertIssue("f x: return 1\nf y: return 2\n", ToitIssueCodes.DUPLICATE_DECLARATION, 2, 1, 1);
         assertIssue("class A:\n  x := 0\n  x := 1\n", ToitIssueCodes.DUPLICATE_DECLARATION, 3, 3, 1);

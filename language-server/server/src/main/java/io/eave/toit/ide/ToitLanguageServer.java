@@ -128,6 +128,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
 
     @Override
     public void exit() {
+        documents.exit();
         // the launcher ends the process when the input stream closes; a clean exit after shutdown
         if (System.getProperty("eave.lsp.embedded") == null) System.exit(shutDown ? 0 : 1);
     }

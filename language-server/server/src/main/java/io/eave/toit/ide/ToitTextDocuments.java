@@ -64,13 +64,20 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * Open documents: every change re-analyzes the open documents after a short pause (a newer
- * change cancels the pending run) and publishes their diagnostics; each request (completion,
- * hover, definition, references, highlight, rename, outline, folding, semantic tokens, signature
- * help, quick fixes) analyzes the current text with the front end. Analysis runs off the message thread.
+ * change cancels the pending run; see {@link #debounceMs}) and publishes their diagnostics;
+ * each request (completion, hover, definition, references, highlight, rename, outline, folding,
+ * semantic tokens, signature help, quick fixes) analyzes the current text with the front end.
+ * Analysis runs off the message thread.
  */
 final class ToitTextDocuments implements TextDocumentService {
-    /** Typing pauses shorter than this do not start an analysis. */
-    static final long DEBOUNCE_MS = 150;
+    /**
+     * The pause in typing before an analysis starts: a quarter of the last analysis's time,
+     * within these bounds. A run cannot be stopped once started, so a key pressed during it
+     * waits for it; when runs are cheap that wait is short and diagnostics come sooner, when
+     * they are slow a longer pause spares the runs the next key would make stale.
+     */
+    static final long MIN_DEBOUNCE_MS = 25;
+    static final long MAX_DEBOUNCE_MS = 150;
 
     private final ToitFrontEnd frontEnd = ToitFrontEnd.create();
     private final Map<String, String> texts = new ConcurrentHashMap<>();   // by document URI
@@ -78,6 +85,7 @@ final class ToitTextDocuments implements TextDocumentService {
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
     private volatile LanguageClient client;
     private Future<?> pending;
+    private volatile long lastAnalysisMs = MAX_DEBOUNCE_MS;
     /** The open documents' analysis and the workspace's (references, rename) are kept side by side. */
     private static final int KEPT_ANALYSES = 2;
     private final java.util.Deque<Analysis> latest = new java.util.ArrayDeque<>();
@@ -89,8 +97,17 @@ final class ToitTextDocuments implements TextDocumentService {
         this.client = client;
     }
 
-    void shutdown() {
+    /** Stops the pending analysis and the index; the threads live on until {@link #exit}. */
+    synchronized void shutdown() {
         index.shutdown();
+        if (pending != null) pending.cancel(false);
+    }
+
+    /**
+     * Ends the threads. Not at shutdown: they wrote the last answers, and a client reading
+     * through a pipe may find the pipe broken once its writer thread is gone.
+     */
+    void exit() {
         analysis.shutdownNow();
         requests.shutdownNow();
     }
@@ -140,7 +157,24 @@ final class ToitTextDocuments implements TextDocumentService {
         if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets)), requests);
+        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets,
+                kept(byPath, path(uri)))), requests);
+    }
+
+    /**
+     * The newest kept analysis of the same open documents with the same texts except, perhaps,
+     * {@code path}'s: completion re-parses only what changed in that one (null when none).
+     */
+    private Completion.Kept kept(Map<String, String> byPath, String path) {
+        synchronized (latest) {
+            for (Analysis a : latest) {
+                if (!a.texts().keySet().equals(byPath.keySet())) continue;
+                boolean othersSame = byPath.entrySet().stream()
+                        .allMatch(e -> e.getKey().equals(path) || e.getValue().equals(a.texts().get(e.getKey())));
+                if (othersSame) return new Completion.Kept(a.result(), a.texts().get(path));
+            }
+        }
+        return null;
     }
 
     @Override
@@ -394,7 +428,12 @@ final class ToitTextDocuments implements TextDocumentService {
 
     private synchronized void schedule() {
         if (pending != null) pending.cancel(false);
-        pending = analysis.schedule(this::analyze, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        pending = analysis.schedule(this::analyze, debounceMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The current pause before an analysis (see {@link #MIN_DEBOUNCE_MS}). */
+    long debounceMs() {
+        return Math.clamp(lastAnalysisMs / 4, MIN_DEBOUNCE_MS, MAX_DEBOUNCE_MS);
     }
 
     /** Analyzes every open document together (they may import each other) and publishes. */
@@ -403,7 +442,10 @@ final class ToitTextDocuments implements TextDocumentService {
         if (snapshot.isEmpty()) return;
         Map<String, String> byPath = new java.util.HashMap<>();
         snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
+        long start = System.nanoTime();
         ToitFrontEnd.Result result = analysis(byPath);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        if (took > 0) lastAnalysisMs = took;   // under a millisecond: a kept analysis, not a run
         LanguageClient c = client;
         if (c == null) return;
         snapshot.forEach((uri, text) -> c.publishDiagnostics(

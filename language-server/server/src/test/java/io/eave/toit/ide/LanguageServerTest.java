@@ -100,6 +100,43 @@ class LanguageServerTest {
         assertEquals(List.of("--secure"), complete(3, 18));
     }
 
+    /**
+     * After an edit inside one declaration, completion parses only that declaration against the
+     * last analysis: names and types of the other declarations still resolve, the edited one's
+     * new names and members are seen, and edits elsewhere are seen too.
+     */
+    @Test
+    void completionAfterEditsReparsesTheDeclarationAtTheCursor() throws Exception {
+        String text = """
+                /// A point.
+                class Point:
+                  x := 0
+                  distance -> int: return x
+                helper -> Point: return Point
+                main:
+                  p := helper
+                  print p.x
+                """;
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "toit", 1, text)));
+        assertEquals(List.of(), nextDiagnostics().getDiagnostics());   // analyzed: the kept analysis completion starts from
+        change(2, new Range(new Position(7, 11), new Position(7, 11)), "\n  q := p\n  q.");
+        assertTrue(complete(9, 4).containsAll(List.of("x", "distance")), complete(9, 4).toString());
+        assertTrue(complete(8, 8).contains("p"), complete(8, 8).toString());
+        change(3, new Range(new Position(3, 27), new Position(3, 27)), "\n  y := 1");   // a member added in another declaration
+        assertTrue(complete(10, 4).containsAll(List.of("x", "y", "distance")), complete(10, 4).toString());
+        change(4, new Range(new Position(9, 9), new Position(9, 9)), "\n  r := Point\n  r.");   // and now inside main again
+        assertTrue(complete(12, 4).containsAll(List.of("x", "y", "distance")), complete(12, 4).toString());
+        var documented = server.getTextDocumentService()
+                .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(11, 9))).get(20, TimeUnit.SECONDS).getLeft();
+        var point = documented.stream().filter(i -> i.getLabel().equals("Point")).findFirst().orElseThrow();
+        assertEquals("A point.", point.getDocumentation().getLeft());
+    }
+
+    private void change(int version, Range range, String text) {
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, version),
+                List.of(new TextDocumentContentChangeEvent(range, text))));
+    }
+
     @Test
     void hoverAndDefinition() throws Exception {
         String text = """

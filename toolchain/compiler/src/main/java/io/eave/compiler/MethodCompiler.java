@@ -266,19 +266,29 @@ final class MethodCompiler {
             asm.emit(Opcode.LOAD_NULL);
             asm.emit(Opcode.RETURN);
         }
-        if (stop > start) {
-            Label handler = new Label();
-            asm.handler(MethodRecord.Handler.FINALLY, start, stop, handler, 0);
-            asm.place(handler);
-            pushScope();
-            Local unwind = declare("<unwind>", null, false);
-            asm.emit(Opcode.STORE_LOCAL, unwind.slot);
-            asm.emit(Opcode.POP);
-            unlock.run();
-            asm.emit(Opcode.LOAD_LOCAL, unwind.slot);
-            asm.emit(Opcode.RETHROW);
-            popScope();
+        finallyHandler(start, stop, 0, unwind -> unlock.run());
+    }
+
+    /**
+     * The handler that runs a finally body when an exception or a non-local return leaves the
+     * code in [start, stop): it keeps the unwind value in a local, runs {@code body} (given that
+     * local) and goes on unwinding. Nothing is emitted for an empty range.
+     */
+    private void finallyHandler(int start, int stop, int depth, java.util.function.Consumer<Local> body) {
+        if (stop <= start) {
+            return;
         }
+        Label handler = new Label();
+        asm.handler(MethodRecord.Handler.FINALLY, start, stop, handler, depth);
+        asm.place(handler);
+        pushScope();
+        Local unwind = declare("<unwind>", null, false);
+        asm.emit(Opcode.STORE_LOCAL, unwind.slot);
+        asm.emit(Opcode.POP);
+        body.accept(unwind);
+        asm.emit(Opcode.LOAD_LOCAL, unwind.slot);
+        asm.emit(Opcode.RETHROW);
+        popScope();
     }
 
     private void callOnThis(String selector) {
@@ -1669,7 +1679,6 @@ final class MethodCompiler {
     }
 
     private void tryFinally(Try t) {
-        Label handler = new Label();
         Label end = new Label();
         int depth = asm.depth();
         int start = asm.offset();
@@ -1683,19 +1692,10 @@ final class MethodCompiler {
         statements(t.getHandler());
         popScope();
         asm.jump(Opcode.JUMP, end);
-        if (stop > start) {
-            asm.handler(MethodRecord.Handler.FINALLY, start, stop, handler, depth);
-            asm.place(handler);
-            pushScope();
-            Local unwind = declare("<unwind>", null, false);
-            asm.emit(Opcode.STORE_LOCAL, unwind.slot);
-            asm.emit(Opcode.POP);
+        finallyHandler(start, stop, depth, unwind -> {
             bindFinallyParameters(t, true, unwind);
             statements(t.getHandler());
-            asm.emit(Opcode.LOAD_LOCAL, unwind.slot);
-            asm.emit(Opcode.RETHROW);
-            popScope();
-        }
+        });
         asm.place(end);
         asm.emit(Opcode.LOAD_NULL);
     }

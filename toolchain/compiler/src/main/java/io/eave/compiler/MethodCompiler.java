@@ -1568,17 +1568,7 @@ final class MethodCompiler {
     }
 
     private void breakStatement(Break b) {
-        Loop loop = loops.peek();
-        if (loop == null) {
-            if (!branchOutOfBlock(true)) {
-                error(b, "break-outside-loop", "'break' outside a loop");
-                asm.emit(Opcode.LOAD_NULL);
-            }
-            return;
-        }
-        runFinallies(loop.finallyDepth);
-        cut(loop.depth);
-        asm.jump(Opcode.JUMP, loop.breakLabel);
+        loopBranch(b, true);
     }
 
     private void continueStatement(Continue c) {
@@ -1591,20 +1581,24 @@ final class MethodCompiler {
             asm.emit(Opcode.RETURN);
             return;
         }
+        loopBranch(c, false);
+    }
+
+    /** `break` or `continue`: to the innermost loop, in this frame or (from a block) one further out. */
+    private void loopBranch(EObject statement, boolean isBreak) {
         Loop loop = loops.peek();
         if (loop == null) {
-            if (!branchOutOfBlock(false)) {
-                error(c, "continue-outside-loop", kind == Kind.BLOCK || kind == Kind.LAMBDA
-                        ? "'continue' outside a loop: to end this call of the block, use 'continue.<name of the"
-                          + " method the block is given to>', e.g. 'continue.do'"
-                        : "'continue' outside a loop");
+            if (!branchOutOfBlock(isBreak)) {
+                // the front end reports it first (with a hint for blocks); this is the generator's net
+                String word = isBreak ? "break" : "continue";
+                error(statement, word + "-outside-loop", "'" + word + "' outside a loop");
                 asm.emit(Opcode.LOAD_NULL);
             }
             return;
         }
         runFinallies(loop.finallyDepth);
         cut(loop.depth);
-        asm.jump(Opcode.JUMP, loop.continueLabel);
+        asm.jump(Opcode.JUMP, isBreak ? loop.breakLabel : loop.continueLabel);
     }
 
     /**

@@ -79,6 +79,13 @@ final class ToitLayout {
     private int nameState;          // declarations: 0 before the name, 1 right after it, 2 later
     private boolean afterOperatorKeyword;
     private int openerIndex = -1;   // index in out of a trailing ':' or '::'
+    /**
+     * Inside brackets: index in out right after the first ':'/'::' of a line whose body follows on
+     * that line, the indentation of that line and the stack depth there (-1: none).
+     */
+    private int inlineBodyIndex = -1;
+    private int inlineBodyIndent;
+    private int inlineBodyDepth;
     private boolean openerIsClass;
     private boolean expectParameters;
     private boolean inParameters;
@@ -151,7 +158,9 @@ final class ToitLayout {
             top = stack.peek();
             openerIndex = -1;
         }
+        if (top.kind() != LevelKind.BRACKET) inlineBodyIndex = -1;
         if (top.kind() == LevelKind.BRACKET) {
+            endInlineBody(first);
             // inside brackets lines join, except the body of a block opened inside them
             if (openerIndex >= 0 && indent > lastReal.indent() && !"}".equals(top.closer())) {
                 openerIndex = -1;
@@ -219,6 +228,29 @@ final class ToitLayout {
         if ((first.is(":") || first.is("::")) && top.kind() == LevelKind.BLOCK) return;
         out.add(at, synthetic(top.kind() == LevelKind.BLOCK ? "NEWLINE" : "ARG_NEWLINE", offset));
         startStatement(index);
+    }
+
+    /**
+     * Inside brackets, a block or lambda whose body is on its opener's line ends at a line that is
+     * not deeper than that one, as everywhere in the reference parser's layout:
+     * {@code [Option "d"⏎····--complete=:: pick it⏎····--required]} gives {@code --required} to
+     * {@code Option}. The body is then wrapped in INDENT/DEDENT so the parser stops there.
+     */
+    private void endInlineBody(Lexeme first) {
+        if (inlineBodyIndex < 0) return;
+        if (stack.size() > inlineBodyDepth) return;   // a line inside a bracket of the body
+        if (openerIndex >= 0 || stack.size() < inlineBodyDepth) {
+            inlineBodyIndex = -1;   // a trailing opener, or the body's bracket is gone
+            return;
+        }
+        if (first.indent() > inlineBodyIndent) return;   // a deeper line continues the body
+        boolean separator = first.is(",") || first.is(")") || first.is("]") || first.is("}");
+        if (!separator) {
+            int offset = lastReal.end();
+            out.add(afterLastToken(), synthetic("DEDENT", offset));
+            out.add(inlineBodyIndex, synthetic("INDENT", out.get(inlineBodyIndex - 1).getStopIndex() + 1));
+        }
+        inlineBodyIndex = -1;
     }
 
     /**
@@ -375,6 +407,7 @@ final class ToitLayout {
             out.add(at++, level.synthetic() ? synthetic(types.keyword(")"), offset) : synthetic(terminal, offset));
         }
         if (kind == Kind.STRING_END || (lexeme.kind() == Kind.OPERATOR && !comma)) stack.pop();
+        if (stack.size() <= inlineBodyDepth) inlineBodyIndex = -1;   // the comma or bracket ended the body
         openerIndex = -1;
     }
 
@@ -507,6 +540,11 @@ final class ToitLayout {
         } else if (colon) {
             openerIndex = tokenIndex;
             expectParameters = true;
+            if (inlineBodyIndex < 0 && stack.peek().kind() == LevelKind.BRACKET && !stack.peek().synthetic()) {
+                inlineBodyIndex = tokenIndex + 1;
+                inlineBodyIndent = lexeme.indent();
+                inlineBodyDepth = stack.size();
+            }
         } else if (text.equals("|") && (expectParameters || inParameters) && lexeme.kind() == Kind.OPERATOR) {
             inParameters = !inParameters;
             expectParameters = false;

@@ -99,6 +99,29 @@ class LayoutTest {
     }
 
     @Test
+    void aBodyOnItsOpenersLineEndsAtTheNextLineThatIsNotDeeperInsideBrackets() {
+        // the reference parser's layout holds inside brackets: `--required` is an argument of
+        // `option`, not of `pick`, which only a deeper line would continue
+        assertEquals("(:= options (list (call option \"d\" --complete=(lambda (call pick it)) --required) (call flag \"f\")))",
+                statements("""
+                        options := [
+                          option "d"
+                              --complete=:: pick it
+                              --required,
+                          flag "f",
+                        ]
+                        """));
+        assertEquals("(call f (list (call g --each=(block | x | (call use x 1)) --last)))", statements("""
+                f [
+                  g
+                    --each=: | x | use x
+                        1
+                    --last
+                ]
+                """));
+    }
+
+    @Test
     void lambdaOnItsOwnLines() {
         assertEquals("(:= t (call task (lambda (call print 1) (call print 2))))", statements("""
                 t := task::

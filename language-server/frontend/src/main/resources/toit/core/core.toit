@@ -446,3 +446,13 @@ CANCELED-ERROR ::= "CANCELED"
 /// Calls `lambda` once `object` is no longer reachable; the SDK's finalizers.
 add-finalizer object lambda/Lambda -> none: #primitive.core.add_finalizer
 remove-finalizer object -> bool: return #primitive.core.remove_finalizer
+
+/// The types of `true` alone and of `false` alone: a named parameter `--flag/True` tells one
+/// overload from another (the SDK's host package opens pipes with `--parent-to-child/True`).
+class True extends bool:
+class False extends bool:
+
+/// The resource group whose resources the SDK frees when their objects are collected; SDK
+/// packages (host's directories and files) pass it to their primitives.
+resource-freeing-module_ ::= get-generic-resource-group_
+get-generic-resource-group_: return #primitive.core.get_generic_resource_group

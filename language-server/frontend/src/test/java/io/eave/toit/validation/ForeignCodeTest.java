@@ -506,4 +506,23 @@ class ForeignCodeTest {
         Files.writeString(elsewhere, "main:\n  Task_.current.cancel_\n");
         assertEquals("2:3 unresolved-name", summary(FRONT_END.analyze(elsewhere)));
     }
+
+    @Test
+    void flagTypesAndTheResourceGroupOfTheSdksCore() {
+        // `True` as the type of a flag picks an overload; SDK packages hand their primitives
+        // the core's resource group
+        assertClean("""
+                class Pipe:
+                  constructor --to-child/True:
+                  constructor --from-child/True --name/string="child":
+
+                open-dir_ group path/string: return [group, path]
+
+                main:
+                  a := Pipe --to-child
+                  b := Pipe --from-child --name="x"
+                  quiet/False := false
+                  print [a, b, quiet, open-dir_ resource-freeing-module_ "/tmp"]
+                """);
+    }
 }

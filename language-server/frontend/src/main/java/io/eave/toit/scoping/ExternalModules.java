@@ -72,12 +72,13 @@ public final class ExternalModules {
 
     /**
      * Whether {@code name} is shown by an import of {@code unit} whose module is opaque (or may
-     * be, through {@code show *}).
+     * be, through {@code show *}), or whose module re-exports it from one.
      */
     public static boolean mayProvide(Unit unit, String name) {
         if (unit == null) return false;
         for (Import imp : unit.getImports()) {
-            if ((Modules.showsAll(imp) || imp.getShow().contains(name)) && isOpaque(imp)) return true;
+            if (!Modules.showsAll(imp) && !imp.getShow().contains(name)) continue;
+            if (isOpaque(imp) || Modules.mayReExportUnknown(Modules.resolve(imp), name)) return true;
         }
         return false;
     }

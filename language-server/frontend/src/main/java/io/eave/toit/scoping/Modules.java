@@ -337,6 +337,29 @@ public final class Modules {
     }
 
     /**
+     * Whether {@code module} may pass on {@code name} from a module Eave cannot read: it exports
+     * the name (or {@code export *}) and an import showing it is missing or opaque, directly or
+     * through the modules it imports ({@code import .file show is-file} + {@code export is-file}
+     * without {@code file.toit}). Such a name is reported once, at the import that fails.
+     */
+    public static boolean mayReExportUnknown(Unit module, String name) {
+        return mayReExportUnknown(module, name, new java.util.HashSet<>());
+    }
+
+    private static boolean mayReExportUnknown(Unit module, String name, java.util.Set<Unit> visiting) {
+        if (module == null || module.getExports().isEmpty() || !visiting.add(module)) return false;
+        boolean exported = module.getExports().stream()
+                .anyMatch(e -> e.isAll() || e.getNames().contains(name));
+        if (!exported) return false;
+        for (Import imp : module.getImports()) {
+            if (!showsAll(imp) && !imp.getShow().contains(name)) continue;
+            Unit imported = resolve(imp);
+            if (imported == null || mayReExportUnknown(imported, name, visiting)) return true;
+        }
+        return false;
+    }
+
+    /**
      * Whether all of the module's names are visible without prefix: {@code show *}, or a local
      * import ({@code import .util}) without {@code as} or {@code show}, as in Toit. Such a local
      * import also binds its last segment as a prefix here, so {@code util.twice} works too.

@@ -34,6 +34,8 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
             if (dot > 0) {
                 Import imp = importWithPrefix(unit, name.substring(0, dot));
                 if (ExternalModules.isOpaque(imp)) return null;
+                if (imp != null && Modules.mayReExportUnknown(Modules.resolve(imp),
+                        io.eave.toit.parser.ToitNames.canonical(name.substring(dot + 1)))) return null;
                 if (imp != null && Modules.isPartOfSdkModule(Modules.resolve(imp))) return notInLibrary("Eave's module '" + String.join(".", imp.getPath())
                         + "' declares no type '" + name.substring(dot + 1) + "'");
             } else if (ExternalModules.mayProvide(unit, name)) {
@@ -55,7 +57,9 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         if (!ToitScopeProvider.receiverKnown(access)) return null;
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
         if (declaration instanceof Import imp && !ToitTypes.isParenthesized(access.getReceiver())) {
-            if (Modules.isPartOfSdkModule(Modules.resolve(imp))) {
+            Unit module = Modules.resolve(imp);
+            if (Modules.mayReExportUnknown(module, io.eave.toit.parser.ToitNames.canonical(name))) return null;
+            if (Modules.isPartOfSdkModule(module)) {
                 return notInLibrary("Eave's module '" + String.join(".", imp.getPath()) + "' declares no '" + name + "'");
             }
         } else {

@@ -525,4 +525,29 @@ class ForeignCodeTest {
                   print [a, b, quiet, open-dir_ resource-freeing-module_ "/tmp"]
                 """);
     }
+
+    @Test
+    void namesReExportedFromAMissingModuleAreReportedOnceAtItsImport(@TempDir Path dir) throws IOException {
+        // host.toit does `import .file show is-file` and `export is-file`: without file.toit,
+        // `host.is-file` in another file is not a second error
+        Files.writeString(dir.resolve("lib.toit"), "import .missing show helper Helper\nexport helper Helper\nreal: return 1\n");
+        Path main = dir.resolve("main.toit");
+        Files.writeString(main, """
+                import .lib as lib
+                import .lib show *
+                check h/lib.Helper: return h
+                main:
+                  lib.helper
+                  helper 2
+                  print lib.real
+                  lib.absent
+                """);
+        Result result = FRONT_END.analyze(main);
+        String mainPath = main.toAbsolutePath().normalize().toString();
+        String libPath = dir.resolve("lib.toit").toAbsolutePath().normalize().toString();
+        assertEquals(java.util.List.of("8:7 unresolved-name"),
+                result.diagnostics(mainPath).stream().map(io.eave.toit.FrontEndSupport::brief).toList());
+        assertEquals(java.util.List.of("1:9 unresolved-import"),
+                result.diagnostics(libPath).stream().map(io.eave.toit.FrontEndSupport::brief).toList());
+    }
 }

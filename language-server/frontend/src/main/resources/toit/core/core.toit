@@ -270,6 +270,8 @@ print -> none: print ""
 /// Prints without yielding the current task (for debugging).
 debug message -> none: #primitive.core.print
 debug -> none: debug ""
+/// Prints directly on stderr, past the print service: the SDK's packages (testing, cli) use it.
+print-on-stderr_ object -> none: #primitive.core.print_on_stderr
 
 /// Throws `value`: the current task unwinds to the nearest `catch`.
 throw value -> none: #primitive.core.throw
@@ -337,6 +339,18 @@ unreachable -> none: #primitive.core.unreachable
 
 /// What `compare-to` implementers declare: sorting works on them.
 interface Comparable:
+
+/// The SDK's interface of lists, sets, maps, deques and byte arrays: a type for code that takes
+/// any of them.
+interface Collection:
+  size -> int
+  is-empty -> bool
+  do [block] -> none
+  any [block] -> bool
+  every [block] -> bool
+  contains element -> bool
+  reduce [block] -> any
+  reduce --initial [block] -> any
 
 /// A double-ended queue.
 class Deque:

@@ -510,7 +510,7 @@ class ForeignCodeTest {
     @Test
     void flagTypesAndTheResourceGroupOfTheSdksCore() {
         // `True` as the type of a flag picks an overload; SDK packages hand their primitives
-        // the core's resource group
+        // the core's resource group and print on stderr past the print service
         assertClean("""
                 class Pipe:
                   constructor --to-child/True:
@@ -523,6 +523,7 @@ class ForeignCodeTest {
                   b := Pipe --from-child --name="x"
                   quiet/False := false
                   print [a, b, quiet, open-dir_ resource-freeing-module_ "/tmp"]
+                  print_on_stderr_ "done"
                 """);
     }
 
@@ -549,5 +550,18 @@ class ForeignCodeTest {
                 result.diagnostics(mainPath).stream().map(io.eave.toit.FrontEndSupport::brief).toList());
         assertEquals(java.util.List.of("1:9 unresolved-import"),
                 result.diagnostics(libPath).stream().map(io.eave.toit.FrontEndSupport::brief).toList());
+    }
+
+    @Test
+    void collectionIsATypeOfTheSdksCore() {
+        assertClean("""
+                total collection/Collection -> int:
+                  if collection.is-empty: return 0
+                  return collection.reduce --initial=0: | sum n | sum + n
+
+                main:
+                  print (total [1, 2, 3])
+                  print (total {4, 5})
+                """);
     }
 }

@@ -470,3 +470,10 @@ class False extends bool:
 /// packages (host's directories and files) pass it to their primitives.
 resource-freeing-module_ ::= get-generic-resource-group_
 get-generic-resource-group_: return #primitive.core.get_generic_resource_group
+
+/// The SDK core's messaging between processes, which packages (interop with native code) use:
+/// a handler receives the system messages of a type it registered for.
+interface SystemMessageHandler_:
+  on-message type/int gid/int pid/int message/any -> none
+set-system-message-handler_ type/int handler/SystemMessageHandler_ --priority/int=0 -> none: #primitive.core.set_system_message_handler
+process-send_ pid/int type/int message -> bool: return #primitive.core.process_send

@@ -564,4 +564,22 @@ class ForeignCodeTest {
                   print (total {4, 5})
                 """);
     }
+
+    @Test
+    void systemMessagesOfTheSdksCore() {
+        // a package that talks to native code registers for system messages and sends them
+        assertClean("""
+                class Channel implements SystemMessageHandler_:
+                  base/int
+                  constructor .base:
+                    set_system_message_handler_ base this
+                    process_send_ 0 base #[]
+
+                  on-message type/int gid/int pid/int message/any -> none:
+                    print message
+
+                main:
+                  Channel 100_000
+                """);
+    }
 }

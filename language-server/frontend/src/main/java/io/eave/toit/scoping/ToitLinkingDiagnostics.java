@@ -33,9 +33,7 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
             int dot = name.lastIndexOf('.');
             if (dot > 0) {
                 Import imp = importWithPrefix(unit, name.substring(0, dot));
-                if (ExternalModules.isOpaque(imp)) return null;
-                if (imp != null && Modules.mayReExportUnknown(Modules.resolve(imp),
-                        io.eave.toit.parser.ToitNames.canonical(name.substring(dot + 1)))) return null;
+                if (prefixMayProvide(unit, name.substring(0, dot), io.eave.toit.parser.ToitNames.canonical(name.substring(dot + 1)))) return null;
                 if (imp != null && Modules.isPartOfSdkModule(Modules.resolve(imp))) return notInLibrary("Eave's module '" + String.join(".", imp.getPath())
                         + "' declares no type '" + name.substring(dot + 1) + "'");
             } else if (ExternalModules.mayProvide(unit, name)) {
@@ -58,7 +56,8 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         EObject declaration = ToitTypes.declarationOf(access.getReceiver());
         if (declaration instanceof Import imp && !ToitTypes.isParenthesized(access.getReceiver())) {
             Unit module = Modules.resolve(imp);
-            if (Modules.mayReExportUnknown(module, io.eave.toit.parser.ToitNames.canonical(name))) return null;
+            Unit unit = EcoreUtil.getRootContainer(access) instanceof Unit u ? u : null;
+            if (prefixMayProvide(unit, Modules.prefix(imp), io.eave.toit.parser.ToitNames.canonical(name))) return null;
             if (Modules.isPartOfSdkModule(module)) {
                 return notInLibrary("Eave's module '" + String.join(".", imp.getPath()) + "' declares no '" + name + "'");
             }
@@ -94,6 +93,20 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         if (imp.getShow().contains(name)) return null;
         return notInLibrary("'" + name + "' is not in Eave's module '" + String.join(".", imp.getPath())
                 + "' (the SDK's may have it)");
+    }
+
+    /**
+     * Whether an import binding {@code prefix} may provide {@code name} unseen: its module is
+     * opaque or re-exports the name from one. Several imports may share a prefix
+     * ({@code import gpio} and {@code import gpio.touch as gpio}): each one counts.
+     */
+    private static boolean prefixMayProvide(Unit unit, String prefix, String name) {
+        if (unit == null || prefix == null) return false;
+        for (Import imp : unit.getImports()) {
+            if (!prefix.equals(Modules.prefix(imp))) continue;
+            if (ExternalModules.isOpaque(imp) || Modules.mayReExportUnknown(Modules.resolve(imp), name)) return true;
+        }
+        return false;
     }
 
     private static Import importWithPrefix(Unit unit, String prefix) {

@@ -582,4 +582,20 @@ class ForeignCodeTest {
                   Channel 100_000
                 """);
     }
+
+    @Test
+    void aPrefixSharedWithAnSdkModuleWeDoNotDeclareTakesItsNamesOnTrust() {
+        // the SDK's touch example binds `gpio` twice: Eave's gpio and the SDK's gpio.touch
+        assertClean("""
+                import gpio
+                import gpio.touch as gpio
+
+                calibrate touch/gpio.Touch -> none:
+                  touch.threshold = 10
+
+                main:
+                  touch := gpio.Touch (gpio.Pin 32)
+                  calibrate touch
+                """);
+    }
 }

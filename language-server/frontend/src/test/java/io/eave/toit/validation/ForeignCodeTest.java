@@ -35,6 +35,8 @@ class ForeignCodeTest {
         assertClean("""
                 import i2c
                 import net.wifi
+                import serialization
+                import rpc
                 import monitor show Mutex Latch
                 import expect show *
 

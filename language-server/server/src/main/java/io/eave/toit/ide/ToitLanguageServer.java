@@ -47,6 +47,7 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         @Override
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
             params.getChanges().forEach(change -> documents.changedOnDisk(change.getUri()));
+            documents.filesChangedOnDisk();   // an open file's imports may have appeared, changed or gone
         }
 
         @Override

@@ -81,6 +81,8 @@ final class ToitTextDocuments implements TextDocumentService {
 
     private final ToitFrontEnd frontEnd = ToitFrontEnd.create();
     private final Map<String, String> texts = new ConcurrentHashMap<>();   // by document URI
+    /** The client's version of each open text; changed together with {@link #texts}, under its lock. */
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService analysis = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "toit-analysis"));
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
     private volatile LanguageClient client;
@@ -114,23 +116,29 @@ final class ToitTextDocuments implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        texts.put(params.getTextDocument().getUri(), params.getTextDocument().getText());
+        synchronized (texts) {
+            texts.put(params.getTextDocument().getUri(), params.getTextDocument().getText());
+            versions.put(params.getTextDocument().getUri(), params.getTextDocument().getVersion());
+        }
         schedule();
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
-            if (change.getRange() == null) {
-                texts.put(uri, change.getText());
-            } else {
-                String text = texts.getOrDefault(uri, "");
-                TextPositions positions = new TextPositions(text);
-                int start = positions.offset(change.getRange().getStart());
-                int end = positions.offset(change.getRange().getEnd());
-                texts.put(uri, text.substring(0, start) + change.getText() + text.substring(end));
+        synchronized (texts) {
+            for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+                if (change.getRange() == null) {
+                    texts.put(uri, change.getText());
+                } else {
+                    String text = texts.getOrDefault(uri, "");
+                    TextPositions positions = new TextPositions(text);
+                    int start = positions.offset(change.getRange().getStart());
+                    int end = positions.offset(change.getRange().getEnd());
+                    texts.put(uri, text.substring(0, start) + change.getText() + text.substring(end));
+                }
             }
+            if (params.getTextDocument().getVersion() != null) versions.put(uri, params.getTextDocument().getVersion());
         }
         schedule();
     }
@@ -138,7 +146,10 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        texts.remove(uri);
+        synchronized (texts) {
+            texts.remove(uri);
+            versions.remove(uri);
+        }
         changedOnDisk(uri);   // the index keeps what is on disk, not the closed editor's text
         LanguageClient c = client;
         if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
@@ -426,6 +437,17 @@ final class ToitTextDocuments implements TextDocumentService {
         index.refresh(Path.of(path(uri)));
     }
 
+    /**
+     * Files changed on disk that open documents may import (created, changed, deleted): the
+     * kept analyses read them before, so the open documents are analyzed again and published.
+     */
+    void filesChangedOnDisk() {
+        synchronized (latest) {
+            latest.clear();
+        }
+        schedule();
+    }
+
     private synchronized void schedule() {
         if (pending != null) pending.cancel(false);
         pending = analysis.schedule(this::analyze, debounceMs(), TimeUnit.MILLISECONDS);
@@ -436,9 +458,17 @@ final class ToitTextDocuments implements TextDocumentService {
         return Math.clamp(lastAnalysisMs / 4, MIN_DEBOUNCE_MS, MAX_DEBOUNCE_MS);
     }
 
-    /** Analyzes every open document together (they may import each other) and publishes. */
+    /**
+     * Analyzes every open document together (they may import each other) and publishes, with
+     * the version of the text analyzed, so a client can tell diagnostics of an older text.
+     */
     private void analyze() {
-        Map<String, String> snapshot = Map.copyOf(texts);
+        Map<String, String> snapshot;
+        Map<String, Integer> snapshotVersions;
+        synchronized (texts) {
+            snapshot = Map.copyOf(texts);
+            snapshotVersions = Map.copyOf(versions);
+        }
         if (snapshot.isEmpty()) return;
         Map<String, String> byPath = new java.util.HashMap<>();
         snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
@@ -449,7 +479,7 @@ final class ToitTextDocuments implements TextDocumentService {
         LanguageClient c = client;
         if (c == null) return;
         snapshot.forEach((uri, text) -> c.publishDiagnostics(
-                new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text))));
+                new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text), snapshotVersions.get(uri))));
     }
 
     /**

@@ -168,6 +168,56 @@ class WorkspaceTest {
         }
     }
 
+    /**
+     * An open file's unresolved import follows the imported file appearing and going on disk, as
+     * the client reports it; and every publication names the version of the text it was made for.
+     */
+    @Test
+    void anOpenFilesImportErrorFollowsTheImportedFileOnDisk() throws Exception {
+        try (ServerSession session = session()) {
+            Path app = project.resolve("app.toit");
+            String text = "import .extra\nmain:\n  print extra.VALUE\n";
+            session.documents().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentItem(uri(app), "toit", 3, text)));
+            var first = diagnosticsOf(session, uri(app), 3, true);
+            assertEquals(3, first.getVersion(), "published for the version analyzed");
+
+            Path extra = Files.writeString(project.resolve("extra.toit"), "VALUE ::= 7\n");
+            watched(session, extra, org.eclipse.lsp4j.FileChangeType.Created);
+            assertEquals(3, diagnosticsOf(session, uri(app), 3, false).getVersion());
+
+            session.documents().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+                    new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri(app), 4),
+                    List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(text + "\n"))));
+            assertEquals(4, diagnosticsOf(session, uri(app), 4, false).getVersion(), "a change's version");
+
+            Files.delete(extra);
+            watched(session, extra, org.eclipse.lsp4j.FileChangeType.Deleted);
+            diagnosticsOf(session, uri(app), 4, true);
+        }
+    }
+
+    private static void watched(ServerSession session, Path file, org.eclipse.lsp4j.FileChangeType type) {
+        session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(uri(file), type))));
+    }
+
+    /** The next publication for {@code uri} at {@code version} that has (or lacks) the unresolved import. */
+    private static org.eclipse.lsp4j.PublishDiagnosticsParams diagnosticsOf(ServerSession session, String uri, int version,
+            boolean unresolved) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> seen = new java.util.ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            var p = session.published.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (p == null || !p.getUri().equals(uri)) continue;
+            boolean has = p.getDiagnostics().stream().anyMatch(d -> d.getCode() != null
+                    && "io.eave.toit.unresolved-import".equals(d.getCode().getLeft()));
+            seen.add(p.getVersion() + " " + has);
+            if (has == unresolved && Integer.valueOf(version).equals(p.getVersion())) return p;
+        }
+        throw new AssertionError("no diagnostics of version " + version + " with unresolved import " + unresolved + "; seen " + seen);
+    }
+
     private static List<String> importCompletion(ServerSession session, String uri, String line, int character) throws Exception {
         String text = line + "\nmain:\n";
         session.documents().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri,

@@ -25,13 +25,15 @@ import io.eave.compiler.Build;
 import io.eave.compiler.CompileError;
 import io.eave.compiler.Compiler;
 import io.eave.toit.ToitFrontEnd;
+import io.eave.toit.editor.lsp.ToitProblemMarkers;
 
 /**
  * The Toit builder of projects with the Toit nature: on save (the workspace's automatic build,
  * when Preferences > Toit > Compiler allows it), on Project > Build and after Clean, it checks
  * every {@code .toit} file of the project with the front end and shows its errors and warnings as
  * problem markers ({@link #MARKER}: file, line, range, message, issue code), which go away when the
- * file is fixed; a file with a top-level {@code main} and no errors is compiled into the output
+ * file is fixed — the markers the language client writes as you type, so a problem is listed once
+ * (see {@link ToitProblemMarkers}: a file open in an editor with unsaved changes keeps the client's); a file with a top-level {@code main} and no errors is compiled into the output
  * folder ({@code build/main.img} with {@code main.img.debug.json}; a program with errors loses its
  * stale image). Runs in the workspace build
  * job, never on the UI thread. Clean removes the markers and the output folder's images.
@@ -40,8 +42,8 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
 
     /** The builder's id (plugin id + extension id), which the Toit nature adds to a project's build spec. */
     public static final String ID = "io.eave.launch.toitBuilder";
-    /** The builder's problem markers (persistent: they stay until the file is built again). */
-    public static final String MARKER = "io.eave.launch.problem";
+    /** Toit problem markers, shared with the language client (persistent: they stay until the file is built again). */
+    public static final String MARKER = ToitProblemMarkers.TYPE;
     /** Marker attribute: the issue code, e.g. {@code io.eave.toit.unresolved-name}. */
     public static final String CODE = "code";
 
@@ -61,6 +63,7 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
             forgetLastBuiltState();   // the user builds by hand (Project > Build Project), which then sees every change
             return null;
         }
+        SaveBuilds.building(getProject());
         IFolder output = getProject().getFolder(CompilerPreferences.outputFolder());
         if (kind != FULL_BUILD && kind != CLEAN_BUILD) {
             IResourceDelta delta = getDelta(getProject());
@@ -167,9 +170,13 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
             result = null;
             problem = "Cannot check " + file.getName() + ": " + e.getMessage();
         }
-        file.deleteMarkers(MARKER, false, IResource.DEPTH_ZERO);
+        // open with unsaved changes: the language client's markers describe the text being edited
+        boolean live = ToitProblemMarkers.liveInEditor(file);
+        for (IMarker m : file.findMarkers(MARKER, false, IResource.DEPTH_ZERO)) {
+            if (!live || ToitProblemMarkers.COMPILER.equals(m.getAttribute(IMarker.SOURCE_ID, ""))) m.delete();
+        }
         if (result == null) {
-            mark(file, IMarker.SEVERITY_ERROR, problem, 1, -1, 0, "io.eave.launch.internal");
+            mark(file, IMarker.SEVERITY_ERROR, problem, 1, -1, 0, "io.eave.launch.internal", ToitProblemMarkers.COMPILER);
             return true;
         }
         boolean errors = false;
@@ -184,14 +191,18 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
                 case INFO -> IMarker.SEVERITY_INFO;
             };
             errors |= severity == IMarker.SEVERITY_ERROR;
-            mark(file, severity, d.message(), d.line(), d.offset(), d.length(), d.code());
+            if (!live) mark(file, severity, d.message(), d.line(), d.offset(), d.length(), d.code(), null);
         }
         return errors;
     }
 
-    private static void mark(IFile file, int severity, String message, int line, int offset, int length, String code)
-            throws CoreException {
+    /** A marker; {@code source} {@link ToitProblemMarkers#COMPILER} for what only a build finds (the client leaves those). */
+    private static void mark(IFile file, int severity, String message, int line, int offset, int length, String code,
+            String source) throws CoreException {
         IMarker marker = file.createMarker(MARKER);
+        if (source != null) {
+            marker.setAttribute(IMarker.SOURCE_ID, source);
+        }
         marker.setAttribute(IMarker.SEVERITY, severity);
         marker.setAttribute(IMarker.MESSAGE, message);
         marker.setAttribute(IMarker.LINE_NUMBER, Math.max(line, 1));
@@ -221,7 +232,7 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
             if (!out.ok()) {
                 for (CompileError e : out.errors()) {
                     if (Path.of(e.file()).toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize())) {
-                        mark(file, IMarker.SEVERITY_ERROR, e.message(), e.line(), -1, 0, e.code());
+                        mark(file, IMarker.SEVERITY_ERROR, e.message(), e.line(), -1, 0, e.code(), ToitProblemMarkers.COMPILER);
                     }
                 }
                 return;
@@ -237,7 +248,7 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
             output.refreshLocal(IResource.DEPTH_ONE, null);
         } catch (IOException | RuntimeException | LinkageError e) {
             mark(file, IMarker.SEVERITY_ERROR, "Cannot compile " + file.getName() + ": " + e.getMessage(), 1, -1, 0,
-                    "io.eave.launch.internal");
+                    "io.eave.launch.internal", ToitProblemMarkers.COMPILER);
             org.eclipse.core.runtime.ILog.of(ToitBuilder.class).log(Status.warning("compiling " + file.getFullPath() + " failed", e));
         }
     }

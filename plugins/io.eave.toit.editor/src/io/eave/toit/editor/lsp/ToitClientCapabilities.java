@@ -6,6 +6,7 @@ import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionKindCapabilities;
 import org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
 import org.eclipse.lsp4j.FoldingRangeCapabilities;
 import org.eclipse.lsp4j.RenameCapabilities;
@@ -46,6 +47,8 @@ final class ToitClientCapabilities {
         edits.setDocumentChanges(true);
         workspace.setWorkspaceEdit(edits);
         workspace.setApplyEdit(false);
+        // the server registers its file watchers; ToitFileWatcher reports the workspace's changes
+        workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
         return new ClientCapabilities(workspace, text, null);
     }
 }

@@ -50,6 +50,20 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
         return c == null ? null : c.uri;
     }
 
+    /** The version of the open document with this URI (as last sent to the server), or null when it is not open. */
+    public static Integer versionOf(String uri) {
+        IDocument d = documentOf(uri);
+        Connected c = d == null ? null : BY_DOCUMENT.get(d);
+        return c == null ? null : c.version;
+    }
+
+    /** Whether the open document with this URI has changes not saved to its file. */
+    public static boolean hasUnsavedChanges(String uri) {
+        IDocument d = documentOf(uri);
+        ITextFileBuffer buffer = d == null ? null : FileBuffers.getTextFileBufferManager().getTextFileBuffer(d);
+        return buffer != null && buffer.isDirty();
+    }
+
     /** The open document with this URI, or null. */
     public static IDocument documentOf(String uri) {
         IDocument d = BY_URI.get(uri);
@@ -121,6 +135,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
             BY_URI.remove(c.uri);
             ToitLanguageServers.get().send(s -> s.getTextDocumentService().didClose(
                     new DidCloseTextDocumentParams(new TextDocumentIdentifier(c.uri))));
+            ToitProblemMarkers.closed(c.uri);
             return null;
         });
     }
@@ -156,7 +171,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
         final String uri;
         final IDocument document;
         int editors = 1;
-        int version;
+        volatile int version;
         private Range replaced;
 
         Connected(String uri, IDocument document) {

@@ -92,6 +92,7 @@ public final class ToitLanguageServers {
         if (instance == null) return;
         ToitLanguageServers s = instance;
         instance = null;
+        ToitFileWatcher.stop();
         s.send(server -> {
             try {
                 server.shutdown().get(2, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -32,9 +33,10 @@ import io.eave.ui.tests.devices.Waiting;
 
 /**
  * The Toit builder in the real workspace: a project made by the New Toit Project code has the
- * builder; saving a file with an error puts a problem marker on it, fixing it removes the marker
- * and writes the program image; Clean removes both; the Compiler preferences (build on save,
- * output folder) change what a save does.
+ * builder and is built by the automatic build; saving a file with an error puts a problem marker
+ * on it, fixing it removes the marker and writes the program image (each by the automatic build
+ * after the save, also right after an explicit Build Project); Clean removes both; the Compiler
+ * preferences (build on save, output folder) change what a save does.
  */
 public class ToitBuilderTest {
 
@@ -50,11 +52,9 @@ public class ToitBuilderTest {
         CompilerPreferences.node().remove(CompilerPreferences.BUILD_ON_SAVE);   // the defaults, whatever ran before
         CompilerPreferences.node().remove(CompilerPreferences.OUTPUT_FOLDER);
         project = ToitProjects.create("builder-test", null, ToitSample.EMPTY, new NullProgressMonitor());
-        // Build Project once, as a user may: it makes the builder's front end (slow the first time), so the
-        // saves below measure the builder and not its start. (The automatic build of a just-created project
-        // was seen missing once in a while on the shared test machine; see docs/eclipse.md.)
-        build(IncrementalProjectBuilder.FULL_BUILD, FIRST_BUILD_WAIT);
-        assertTrue(project.getFile("build/main.img").exists(), "the sample's image after Build Project: "
+        // the automatic build of the new project makes the builder's front end (slow the first time)
+        waitForAutoBuild(FIRST_BUILD_WAIT);
+        assertTrue(project.getFile("build/main.img").exists(), "the sample's image after the new project's automatic build: "
                 + describe(project.getFile("main.toit")));
     }
 
@@ -89,12 +89,32 @@ public class ToitBuilderTest {
                 .toList().toString();
     }
 
-    /** Runs a build in a Job (as Project > Build does) and waits for it without blocking the event loop. */
-    private void build(int kind) {
-        build(kind, BUILD_WAIT);
+    /**
+     * A build of the workspace, as a launch runs before it starts (build before launch) and as
+     * Project > Build All does; unlike a project's build, it makes Eclipse skip the next automatic build.
+     */
+    private static Job workspaceBuildJob(int kind) {
+        Job job = Job.create("Build before launch", monitor -> {
+            try {
+                ResourcesPlugin.getWorkspace().build(kind, monitor);
+                return Status.OK_STATUS;
+            } catch (CoreException e) {
+                return e.getStatus();
+            }
+        });
+        job.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().buildRule());
+        return job;
     }
 
-    private void build(int kind, Duration wait) {
+    private static void workspaceBuild() {
+        Job job = workspaceBuildJob(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        job.schedule();
+        Waiting.until("the workspace build", BUILD_WAIT, () -> job.getResult() != null, () -> String.valueOf(job.getState()));
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+    }
+
+    /** Runs a build in a Job (as Project > Build does) and waits for it without blocking the event loop. */
+    private void build(int kind) {
         Job job = Job.create("test build", monitor -> {
             try {
                 project.build(kind, monitor);
@@ -105,23 +125,35 @@ public class ToitBuilderTest {
         });
         job.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().buildRule());
         job.schedule();
-        Waiting.until("the build", wait, () -> job.getResult() != null, () -> String.valueOf(job.getState()));
+        Waiting.until("the build", BUILD_WAIT, () -> job.getResult() != null, () -> String.valueOf(job.getState()));
         assertTrue(job.getResult().isOK(), job.getResult().toString());
     }
 
     private static void waitForAutoBuild() {
-        Waiting.until("the automatic build to finish", BUILD_WAIT,
-                () -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0, () -> "building");
+        waitForAutoBuild(BUILD_WAIT);
+    }
+
+    /** Waits for the automatic build (scheduled by the save that just returned) and what it schedules. */
+    private static void waitForAutoBuild(Duration limit) {
+        CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
+            try {
+                Job.getJobManager().join(ResourcesPlugin.FAMILY_AUTO_BUILD, null);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Waiting.until("the automatic build to finish", limit, joined::isDone,
+                () -> Arrays.toString(Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD)));
+        joined.join();
     }
 
     @Test
     void anErrorBecomesAMarkerThatGoesAwayWhenFixedAndTheImageIsWrittenAndCleaned() throws Exception {
         assertTrue(List.of(project.getDescription().getBuildSpec()).stream().anyMatch(c -> c.getBuilderName().equals(ToitBuilder.ID)),
                 "a new Toit project has the Toit builder");
-        // each save is followed by Build Project: the automatic build on save is the next test's
         String text = "main:\n  print missing\n";
         IFile main = save("main.toit", text);
-        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        waitForAutoBuild();
         assertEquals(1, markers(main).length, describe(main));
         IMarker marker = markers(main)[0];
         assertEquals(2, marker.getAttribute(IMarker.LINE_NUMBER, -1));
@@ -134,7 +166,7 @@ public class ToitBuilderTest {
         assertFalse(project.getFile("build/main.img").exists(), "a program with errors has no image (the sample's is deleted)");
 
         save("main.toit", "main:\n  print 42\n");
-        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        waitForAutoBuild();
         assertEquals(0, markers(main).length, "the marker goes away after the fix: " + describe(main));
         IFile image = project.getFile("build/main.img");
         assertTrue(image.exists() && image.getLocation().toFile().length() > 0, "the image in build/");
@@ -142,11 +174,57 @@ public class ToitBuilderTest {
         assertTrue(project.getFolder("build").isDerived(), "the output folder is derived (not searched, not shared)");
 
         save("main.toit", "main:\n  print missing\n");
-        build(IncrementalProjectBuilder.INCREMENTAL_BUILD);
+        waitForAutoBuild();
         assertEquals(1, markers(main).length, describe(main));
         build(IncrementalProjectBuilder.CLEAN_BUILD);
         assertEquals(0, markers(main).length, "Clean removes the markers: " + describe(main));
         assertFalse(image.exists(), "and the images");
+    }
+
+    /**
+     * Eclipse skips the automatic build right after an explicit build of the workspace (see
+     * SaveBuilds): a save made then is built all the same, for each of several saves in a row.
+     */
+    @Test
+    void aSaveRightAfterABuildBeforeLaunchIsBuilt() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            workspaceBuild();   // as a launch does before it runs
+            IFile main = save("main.toit", "main:\n  print missing" + i + "\n");
+            waitForAutoBuild();
+            assertEquals(1, markers(main).length, "round " + i + ": " + describe(main));
+            assertTrue(markers(main)[0].getAttribute(IMarker.MESSAGE, "").contains("missing" + i), describe(main));
+        }
+    }
+
+    /**
+     * A save made while a build of the workspace runs (after the build read the file) is built by
+     * the automatic build after it. Eclipse skips that automatic build (the explicit build ended
+     * and, for Eclipse, covered every change); SaveBuilds builds what it skipped.
+     */
+    @Test
+    void aSaveMadeWhileABuildBeforeLaunchRunsIsBuilt() throws Exception {
+        for (int i = 0; i < 40; i++) {   // enough files for the build to take a while
+            save(String.format("f%02d.toit", i), "f" + i + " x: return x + " + i + "\n");
+        }
+        IFile first = save("a.toit", "a:\n  print 1\n");   // checked first (files are visited by name)
+        waitForAutoBuild();
+        Job build = workspaceBuildJob(IncrementalProjectBuilder.FULL_BUILD);
+        build.schedule();
+        Waiting.until("the workspace build to start", BUILD_WAIT, () -> build.getState() == Job.RUNNING, () -> "" + build.getState());
+        Thread.sleep(300);   // the builder is past a.toit now, among the f files
+        // saved from another thread: the save waits for the build to end, as an editor's save would
+        CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> {
+            try {
+                save("a.toit", "a:\n  print missing\n");
+            } catch (CoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Waiting.until("the save", BUILD_WAIT, saved::isDone, () -> "" + build.getState());
+        saved.join();
+        assertTrue(build.getResult() != null && build.getResult().isOK(), String.valueOf(build.getResult()));
+        waitForAutoBuild();
+        assertEquals(1, markers(first).length, "the save's error, built: " + describe(first));
     }
 
     @Test

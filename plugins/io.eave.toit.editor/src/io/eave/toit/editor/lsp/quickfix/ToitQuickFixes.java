@@ -25,9 +25,12 @@ import org.eclipse.ui.IMarkerResolutionGenerator2;
  */
 public final class ToitQuickFixes implements IMarkerResolutionGenerator2 {
     private static final Map<Long, List<CodeAction>> BY_MARKER = new ConcurrentHashMap<>();
+    /** The markers whose fixes were asked (the builder's too, once the client sees them). */
+    private static final java.util.Set<Long> ASKED = ConcurrentHashMap.newKeySet();
 
-    /** Asks the fixes of a freshly written marker (any thread; nothing waits). */
-    public static void ask(String uri, Diagnostic diagnostic, IMarker marker) {
+    /** Asks the fixes of a marker, unless they were asked already (any thread; nothing waits). */
+    public static void askOnce(String uri, Diagnostic diagnostic, IMarker marker) {
+        if (!ASKED.add(marker.getId())) return;
         var capabilities = ToitLanguageServers.get().capabilities().getNow(null);
         if (capabilities == null || capabilities.getCodeActionProvider() == null
                 || (capabilities.getCodeActionProvider().isLeft() && !capabilities.getCodeActionProvider().getLeft())) return;
@@ -44,6 +47,7 @@ public final class ToitQuickFixes implements IMarkerResolutionGenerator2 {
     /** Forgets the fixes of markers that are deleted. */
     public static void forget(IMarker marker) {
         BY_MARKER.remove(marker.getId());
+        ASKED.remove(marker.getId());
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
     private static final Map<IDocument, Connected> BY_DOCUMENT = new ConcurrentHashMap<>();
     private static final Map<String, IDocument> BY_URI = new ConcurrentHashMap<>();
     private static volatile boolean saveListening;
+    /**
+     * Document versions, counted across all documents and openings: a file closed and opened
+     * again never reuses a version, so late diagnostics of the earlier opening look old.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger VERSIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     private ITextViewer viewer;
     private IDocument connected;
@@ -120,7 +125,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
             d.addDocumentListener(fresh);
             String text = d.get();
             ToitLanguageServers.get().send(s -> s.getTextDocumentService().didOpen(
-                    new DidOpenTextDocumentParams(new TextDocumentItem(fresh.uri, "toit", 0, text))));
+                    new DidOpenTextDocumentParams(new TextDocumentItem(fresh.uri, "toit", fresh.version, text))));
             return fresh;
         });
     }
@@ -171,7 +176,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
         final String uri;
         final IDocument document;
         int editors = 1;
-        volatile int version;
+        volatile int version = VERSIONS.incrementAndGet();
         private Range replaced;
 
         Connected(String uri, IDocument document) {
@@ -193,7 +198,7 @@ public final class ToitDocumentSync implements IReconciler, ITextInputListener {
             TextDocumentContentChangeEvent change = replaced == null
                     ? new TextDocumentContentChangeEvent(document.get())
                     : new TextDocumentContentChangeEvent(replaced, event.getText() == null ? "" : event.getText());
-            VersionedTextDocumentIdentifier id = new VersionedTextDocumentIdentifier(uri, ++version);
+            VersionedTextDocumentIdentifier id = new VersionedTextDocumentIdentifier(uri, version = VERSIONS.incrementAndGet());
             ToitLanguageServers.get().send(s -> s.getTextDocumentService().didChange(
                     new DidChangeTextDocumentParams(id, List.of(change))));
         }

@@ -39,7 +39,7 @@ import io.eave.ui.tests.devices.Waiting;
  * client's markers as you type and the builder's after a save share one type), goes when fixed
  * and saved, and survives neither an older diagnostic nor discarded edits; an error of a closed
  * file comes from the builder; and an open file's unresolved import follows the imported file
- * being created and deleted outside the editor (the client's file watcher).
+ * being created, renamed and deleted outside the editor (the client's file watcher).
  */
 public class ToitProblemsTest {
     /** The first analysis and the first build each make a front end (Xtext, the core library). */
@@ -117,7 +117,7 @@ public class ToitProblemsTest {
     }
 
     @Test
-    void anOpenFilesImportFollowsTheImportedFileCreatedAndDeletedOutsideTheEditor() throws Exception {
+    void anOpenFilesImportFollowsTheImportedFileCreatedRenamedAndDeletedOutsideTheEditor() throws Exception {
         // a project without the Toit builder: only the language client marks the open file
         project = ResourcesPlugin.getWorkspace().getRoot().getProject("problems-watch");
         project.create(null);
@@ -130,6 +130,11 @@ public class ToitProblemsTest {
         IFile extra = project.getFile("extra.toit");
         extra.create(new ByteArrayInputStream("VALUE ::= 7\n".getBytes(StandardCharsets.UTF_8)), true, null);
         Waiting.until("the import resolved once the file exists", WAIT, () -> problems(app).isEmpty(), () -> describe(app));
+
+        extra.move(org.eclipse.core.runtime.IPath.fromPortableString("moved.toit"), true, null);   // renamed
+        Waiting.until("the import unresolved once the file is renamed", WAIT, () -> unresolvedImport(app), () -> describe(app));
+        project.getFile("moved.toit").move(org.eclipse.core.runtime.IPath.fromPortableString("extra.toit"), true, null);
+        Waiting.until("the import resolved once the name is back", WAIT, () -> problems(app).isEmpty(), () -> describe(app));
 
         extra.delete(true, null);
         Waiting.until("the import unresolved again once the file is gone", WAIT, () -> unresolvedImport(app), () -> describe(app));

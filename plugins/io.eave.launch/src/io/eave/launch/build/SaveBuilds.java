@@ -69,20 +69,22 @@ public final class SaveBuilds implements IResourceChangeListener {
         if (delta == null) return;
         for (IResourceDelta child : delta.getAffectedChildren()) {
             IProject project = child.getResource().getProject();
-            if (project == null || !project.isAccessible() || !hasToitBuilder(project)) continue;
+            if (project == null || !project.isAccessible()) continue;
             String output = CompilerPreferences.outputFolder();
+            boolean[] changed = { false };
             try {
                 child.accept(d -> {
                     IResource r = d.getResource();
                     if (r.getType() == IResource.FOLDER && r.getProjectRelativePath().toString().equals(output)) return false;
                     boolean content = d.getKind() != IResourceDelta.CHANGED
                             || (d.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0;
-                    if (r.getType() == IResource.FILE && "toit".equals(r.getFileExtension()) && content) PENDING.add(project);
-                    return true;
+                    changed[0] |= r.getType() == IResource.FILE && "toit".equals(r.getFileExtension()) && content;
+                    return !changed[0];
                 });
             } catch (CoreException e) {
                 LOG.log(e.getStatus());
             }
+            if (changed[0] && hasToitBuilder(project)) PENDING.add(project);
         }
     }
 

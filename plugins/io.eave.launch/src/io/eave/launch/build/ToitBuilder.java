@@ -33,10 +33,11 @@ import io.eave.toit.editor.lsp.ToitProblemMarkers;
  * every {@code .toit} file of the project with the front end and shows its errors and warnings as
  * problem markers ({@link #MARKER}: file, line, range, message, issue code), which go away when the
  * file is fixed — the markers the language client writes as you type, so a problem is listed once
- * (see {@link ToitProblemMarkers}: a file open in an editor with unsaved changes keeps the client's); a file with a top-level {@code main} and no errors is compiled into the output
- * folder ({@code build/main.img} with {@code main.img.debug.json}; a program with errors loses its
- * stale image). Runs in the workspace build
- * job, never on the UI thread. Clean removes the markers and the output folder's images.
+ * (see {@link ToitProblemMarkers}: a file open in an editor with unsaved changes keeps the
+ * client's); a file with a top-level {@code main} and no errors is compiled into the output folder
+ * ({@code build/main.img} with {@code main.img.debug.json}; a program with errors loses its stale
+ * image). Runs in the workspace build job, never on the UI thread. Clean removes the markers (but
+ * the client's of files being edited) and the output folder's images.
  */
 public final class ToitBuilder extends IncrementalProjectBuilder {
 
@@ -77,7 +78,9 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
 
     @Override
     protected void clean(IProgressMonitor monitor) throws CoreException {
-        getProject().deleteMarkers(MARKER, true, IResource.DEPTH_INFINITE);
+        for (IMarker m : getProject().findMarkers(MARKER, false, IResource.DEPTH_INFINITE)) {
+            if (!(m.getResource() instanceof IFile f) || !keepsLiveMarker(f, m)) m.delete();
+        }
         IFolder output = getProject().getFolder(CompilerPreferences.outputFolder());
         if (output.exists()) {
             for (IResource r : output.members()) {
@@ -173,7 +176,7 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
         // open with unsaved changes: the language client's markers describe the text being edited
         boolean live = ToitProblemMarkers.liveInEditor(file);
         for (IMarker m : file.findMarkers(MARKER, false, IResource.DEPTH_ZERO)) {
-            if (!live || ToitProblemMarkers.COMPILER.equals(m.getAttribute(IMarker.SOURCE_ID, ""))) m.delete();
+            if (!keepsLiveMarker(file, m)) m.delete();
         }
         if (result == null) {
             mark(file, IMarker.SEVERITY_ERROR, problem, 1, -1, 0, "io.eave.launch.internal", ToitProblemMarkers.COMPILER);
@@ -194,6 +197,12 @@ public final class ToitBuilder extends IncrementalProjectBuilder {
             if (!live) mark(file, severity, d.message(), d.line(), d.offset(), d.length(), d.code(), null);
         }
         return errors;
+    }
+
+    /** Whether {@code marker} is the language client's for a file being edited (not the builder's to replace). */
+    private static boolean keepsLiveMarker(IFile file, IMarker marker) {
+        return !ToitProblemMarkers.COMPILER.equals(marker.getAttribute(IMarker.SOURCE_ID, ""))
+                && ToitProblemMarkers.liveInEditor(file);
     }
 
     /** A marker; {@code source} {@link ToitProblemMarkers#COMPILER} for what only a build finds (the client leaves those). */

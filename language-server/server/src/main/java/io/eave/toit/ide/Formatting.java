@@ -1,91 +1,50 @@
 package io.eave.toit.ide;
 
-import io.eave.toit.parser.Lexeme;
-import io.eave.toit.parser.ToitLexer;
-import java.util.ArrayList;
-import java.util.BitSet;
+import io.eave.toit.ide.formatting.Edit;
+import io.eave.toit.ide.formatting.ToitFormatter;
 import java.util.List;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 
 /**
- * Formatting that cannot change meaning. Spacing inside a Toit line is meaningful ({@code a -b}
- * is a call, {@code a - b} a subtraction; {@code f(x)} and {@code f (x)} differ in warnings) and
- * indentation is structure, so only what no reader of the code sees is touched: spaces at the
- * ends of lines (never inside a string, never after a {@code \} continuation), runs of blank lines
- * (at most {@value #MAX_BLANK_LINES}, none at the start or the end), and the final line break.
+ * {@code textDocument/formatting} and {@code rangeFormatting}: the edits of {@link ToitFormatter}
+ * as LSP text edits. The client's tab options do not apply (Toit indents with spaces, two per
+ * block). Why a declaration was left as it was goes to the log.
  */
 final class Formatting {
-    /** Blank lines kept in a row: two can set top-level groups apart, more say nothing. */
-    static final int MAX_BLANK_LINES = 2;
+    private static final System.Logger LOG = System.getLogger(Formatting.class.getName());
 
     private Formatting() {
     }
 
     static List<TextEdit> edits(String text) {
-        BitSet inString = new BitSet(text.length());
-        for (Lexeme l : ToitLexer.scan(text).lexemes()) {
-            switch (l.kind()) {
-                case STRING, STRING_START, STRING_MIDDLE, STRING_END -> inString.set(l.start(), l.end());
-                default -> {
-                }
-            }
-        }
         TextPositions positions = new TextPositions(text);
-        List<TextEdit> edits = new ArrayList<>();
-        int blankRun = 0;
-        boolean seenCode = false;
-        int lastCodeEnd = 0;   // just after the line break of the last line with code
-        int start = 0;
-        while (start < text.length()) {
-            int end = start;
-            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-            int next = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n'
-                    ? end + 2 : Math.min(text.length(), end + 1);
-            int content = end;
-            while (content > start && (text.charAt(content - 1) == ' ' || text.charAt(content - 1) == '\t')) content--;
-            // a line of a multi-line string (its break lies inside the string) keeps its spaces and counts as text
-            boolean lineInString = (end < text.length() && inString.get(end)) || (end > start && inString.get(start));
-            boolean spacesInString = content < end && inString.get(content);   // a string cannot begin with a space
-            if (content == start && !lineInString) {
-                blankRun++;
-                if (!seenCode || blankRun > MAX_BLANK_LINES) {
-                    edits.add(delete(positions, start, next));   // the whole line
-                } else if (end > start) {
-                    edits.add(delete(positions, start, end));    // its spaces
-                }
-            } else {
-                blankRun = 0;
-                seenCode = true;
-                boolean continued = content > start && text.charAt(content - 1) == '\\';
-                if (content < end && !spacesInString && !continued) edits.add(delete(positions, content, end));
-                lastCodeEnd = next;
-            }
-            start = next;
-        }
-        if (seenCode) {
-            // blank lines at the end go (those already deleted as a run are not deleted twice)
-            int codeEnd = lastCodeEnd;
-            edits.removeIf(e -> positions.offset(e.getRange().getStart()) >= codeEnd);
-            if (lastCodeEnd < text.length()) edits.add(delete(positions, lastCodeEnd, text.length()));
-            if (!text.substring(0, lastCodeEnd).endsWith("\n")) {
-                // the last line ends the text: its trailing spaces (if deleted) become the line break
-                TextEdit last = edits.isEmpty() ? null : edits.get(edits.size() - 1);
-                if (last != null && positions.offset(last.getRange().getEnd()) == lastCodeEnd) {
-                    last.setNewText("\n");
-                } else {
-                    edits.add(insert(positions, lastCodeEnd, "\n"));
-                }
-            }
-        }
-        return edits;
+        return format(text).stream().map(e -> textEdit(positions, e)).toList();
     }
 
-    private static TextEdit delete(TextPositions positions, int from, int to) {
-        return new TextEdit(new Range(positions.position(from), positions.position(to)), "");
+    /**
+     * The edits on the whole lines the range touches (a range ending at the start of a line does
+     * not touch that line), computed with the whole text around them.
+     */
+    static List<TextEdit> edits(String text, Range range) {
+        TextPositions positions = new TextPositions(text);
+        int from = positions.offset(new org.eclipse.lsp4j.Position(range.getStart().getLine(), 0));
+        int lastLine = range.getEnd().getLine();
+        if (range.getEnd().getCharacter() == 0 && lastLine > range.getStart().getLine()) lastLine--;
+        int to = positions.offset(new org.eclipse.lsp4j.Position(lastLine + 1, 0));
+        if (lastLine + 1 > positions.position(text.length()).getLine()) to = text.length();
+        int end = to;
+        return format(text).stream().filter(e -> e.start() >= from && (e.start() < end || e.start() == text.length()) && e.end() <= end)
+                .map(e -> textEdit(positions, e)).toList();
     }
 
-    private static TextEdit insert(TextPositions positions, int at, String text) {
-        return new TextEdit(new Range(positions.position(at), positions.position(at)), text);
+    private static List<Edit> format(String text) {
+        ToitFormatter.Result result = ToitFormatter.shared().format(text);
+        for (String note : result.notes()) LOG.log(System.Logger.Level.INFO, note);
+        return result.edits();
+    }
+
+    private static TextEdit textEdit(TextPositions positions, Edit e) {
+        return new TextEdit(new Range(positions.position(e.start()), positions.position(e.end())), e.text());
     }
 }

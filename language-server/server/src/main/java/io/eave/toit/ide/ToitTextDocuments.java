@@ -322,7 +322,7 @@ final class ToitTextDocuments implements TextDocumentService {
                 path(uri), uri, text, diagnostics, this::uriOf).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
     }
 
-    /** Whitespace-only formatting (see {@link Formatting}); the client's tab options do not apply. */
+    /** Formatting (see {@link Formatting}); the client's tab options do not apply. */
     @Override
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
         String text = texts.get(params.getTextDocument().getUri());
@@ -330,16 +330,12 @@ final class ToitTextDocuments implements TextDocumentService {
         return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
     }
 
-    /** The edits of whole-document formatting that lie within the range. */
+    /** The edits of whole-document formatting on the lines the range touches. */
     @Override
     public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
         String text = texts.get(params.getTextDocument().getUri());
         if (text == null) return CompletableFuture.completedFuture(List.of());
-        TextPositions positions = new TextPositions(text);
-        int from = positions.offset(params.getRange().getStart());
-        int to = positions.offset(params.getRange().getEnd());
-        return CompletableFuture.supplyAsync(() -> Formatting.edits(text).stream()
-                .filter(e -> positions.offset(e.getRange().getStart()) >= from && positions.offset(e.getRange().getEnd()) <= to).toList(), requests);
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text, params.getRange()), requests);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package io.eave.toit.ide.formatting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Replace the characters from {@code start} to {@code end} (offsets in the original text) by {@code text}. */
+public record Edit(int start, int end, String text) {
+
+    static Edit delete(int start, int end) {
+        return new Edit(start, end, "");
+    }
+
+    static Edit insert(int at, String text) {
+        return new Edit(at, at, text);
+    }
+
+    /** {@code text} with {@code edits} applied; the edits must not overlap. */
+    public static String apply(String text, List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int at = 0;
+        for (Edit e : sorted) {
+            out.append(text, at, e.start()).append(e.text());
+            at = e.end();
+        }
+        return out.append(text, at, text.length()).toString();
+    }
+}

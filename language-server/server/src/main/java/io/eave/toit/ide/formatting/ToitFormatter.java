@@ -1,0 +1,135 @@
+package io.eave.toit.ide.formatting;
+
+import com.google.inject.Injector;
+import io.eave.toit.ToitStandaloneSetup;
+import io.eave.toit.ide.formatting.SourceLines.Line;
+import io.eave.toit.parser.LexicalIssue;
+import io.eave.toit.parser.TokenTypes;
+import io.eave.toit.parser.ToitLexer;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.parser.IParser;
+
+/**
+ * Formats Toit source: indentation ({@link Indentation}) and spacing ({@link Spacing}) where the
+ * code parses cleanly, trailing spaces and blank lines ({@link WhitespaceCleanup}) everywhere.
+ *
+ * <p>Meaning is guaranteed, not assumed: the edited text is laid out again and every top-level
+ * declaration must give the parser the same tokens as before (types and texts, the layout's
+ * synthetic INDENT/DEDENT/NEWLINE and its spacing-dependent types such as NEG and INDEX
+ * included, so it parses to the same tree) with the same errors, and formatting it again must
+ * change nothing. A declaration that fails either check, has a syntax error (it may be being
+ * typed), or starts a line of code with a block comment gets only the cleanup; the result says why.
+ * Thread-safe.
+ */
+public final class ToitFormatter {
+
+    /** The edits (offsets in the text given) and, for the log, why declarations were left as they were. */
+    public record Result(List<Edit> edits, List<String> notes) {
+    }
+
+    private final TokenTypes types;
+    private final IParser parser;
+
+    public ToitFormatter(Injector injector) {
+        this.types = injector.getInstance(TokenTypes.class);
+        this.parser = injector.getInstance(IParser.class);
+    }
+
+    private static ToitFormatter shared;
+
+    /** A formatter on the front end's shared injector. */
+    public static synchronized ToitFormatter shared() {
+        if (shared == null) shared = new ToitFormatter(ToitStandaloneSetup.injector());
+        return shared;
+    }
+
+    public Result format(String text) {
+        Analysis original = new Analysis(text, types);
+        List<Edit> cleanup = WhitespaceCleanup.edits(text, original.lines.lexemes);
+        int count = original.declarations.count();
+        boolean[] kept = new boolean[count];   // left as they were (cleanup only)
+        List<String> notes = new ArrayList<>();
+        for (INode error : parser.parse(new StringReader(text)).getSyntaxErrors()) {
+            keep(kept, notes, original, original.declarations.at(error.getOffset()), "it has a syntax error at line "
+                    + (original.lines.lineAt(error.getOffset()) + 1));
+        }
+        for (LexicalIssue error : original.layout.errors()) {
+            keep(kept, notes, original, original.declarations.at(error.offset()), "of an error at line "
+                    + (original.lines.lineAt(error.offset()) + 1) + " (" + error.message() + ")");
+        }
+        for (int d = 0; d < count; d++) {
+            if (original.declarations.hasCommentFirstLine(d)) {
+                keep(kept, notes, original, d, "a line of code in it starts with a block comment");
+            }
+        }
+        List<List<Edit>> layoutEdits = original.layoutEdits();
+        String[] before = original.layout.signatures(original.declarations.starts());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<Edit> edits = new ArrayList<>(cleanup);
+            for (int d = 0; d < count; d++) {
+                if (!kept[d]) edits.addAll(layoutEdits.get(d));
+            }
+            Analysis formatted = new Analysis(Edit.apply(text, edits), types);
+            if (formatted.declarations.count() != count) {
+                notes.add("Formatting left the file's indentation and spacing as they were: the formatted text had "
+                        + formatted.declarations.count() + " top-level declarations instead of " + count);
+                return new Result(cleanup, notes);
+            }
+            String[] after = formatted.layout.signatures(formatted.declarations.starts());
+            List<List<Edit>> again = formatted.layoutEdits();
+            boolean changed = false;
+            for (int d = 0; d < count; d++) {
+                if (kept[d]) continue;
+                if (!before[d].equals(after[d])) {
+                    keep(kept, notes, original, d, "formatting it would have changed the tokens the parser sees");
+                    changed = true;
+                } else if (!again.get(d).isEmpty()) {
+                    keep(kept, notes, original, d, "formatting it a second time would have changed it again");
+                    changed = true;
+                }
+            }
+            if (!changed) return new Result(edits, notes);
+        }
+        return new Result(cleanup, notes);
+    }
+
+    private static void keep(boolean[] kept, List<String> notes, Analysis analysis, int declaration, String why) {
+        if (kept[declaration]) return;
+        kept[declaration] = true;
+        notes.add("Formatting left the indentation and spacing of the declaration at "
+                + analysis.declarations.describe(declaration) + " as they were: " + why);
+    }
+
+    /** A text as the formatter sees it: its lines, the parser's tokens, its top-level declarations. */
+    private static final class Analysis {
+        final SourceLines lines;
+        final LayoutTokens layout;
+        final Declarations declarations;
+
+        Analysis(String text, TokenTypes types) {
+            lines = new SourceLines(text, ToitLexer.scan(text).lexemes());
+            layout = new LayoutTokens(text, types);
+            declarations = new Declarations(lines);
+        }
+
+        /** The indentation and spacing edits, by declaration. */
+        List<List<Edit>> layoutEdits() {
+            List<List<Edit>> byDeclaration = new ArrayList<>();
+            for (int d = 0; d < declarations.count(); d++) byDeclaration.add(new ArrayList<>());
+            int[] indents = Indentation.of(lines, layout);
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (indents[i] < 0 || line.commentFirst()) continue;
+                String wanted = " ".repeat(indents[i]);
+                if (!lines.text.regionMatches(line.start(), wanted, 0, wanted.length()) || line.textStart() - line.start() != indents[i]) {
+                    byDeclaration.get(declarations.at(line.start())).add(new Edit(line.start(), line.textStart(), wanted));
+                }
+            }
+            for (Edit e : Spacing.edits(lines, layout)) byDeclaration.get(declarations.at(e.start())).add(e);
+            return byDeclaration;
+        }
+    }
+}

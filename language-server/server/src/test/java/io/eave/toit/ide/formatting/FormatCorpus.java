@@ -1,0 +1,90 @@
+package io.eave.toit.ide.formatting;
+
+import io.eave.toit.ToitFrontEnd;
+import io.eave.toit.services.AstPrinter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Run by hand over Toit code outside the repository (public corpora stay outside it):
+ * formats every {@code .toit} file under the folders given and reports, per file, the
+ * declarations the formatter left alone and why, whether the tree stayed the same and whether a
+ * second formatting changes nothing. {@code --diff} prints the lines that changed.
+ * <pre>java -cp ... io.eave.toit.ide.formatting.FormatCorpus [--diff] FOLDER...</pre>
+ */
+public final class FormatCorpus {
+    private FormatCorpus() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean diff = false;
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--diff")) {
+                diff = true;
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(Path.of(arg))) {
+                walk.filter(p -> p.toString().endsWith(".toit")).sorted().forEach(files::add);
+            }
+        }
+        ToitFormatter formatter = ToitFormatter.shared();
+        ToitFrontEnd frontEnd = ToitFrontEnd.create();
+        int clean = 0;
+        int withNotes = 0;
+        int broken = 0;
+        int changedFiles = 0;
+        long changedLines = 0;
+        long lines = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            lines += text.lines().count();
+            ToitFormatter.Result result = formatter.format(text);
+            String formatted = Edit.apply(text, result.edits());
+            List<String> problems = new ArrayList<>();
+            if (!tree(frontEnd, text).equals(tree(frontEnd, formatted))) problems.add("TREE CHANGED");
+            ToitFormatter.Result second = formatter.format(formatted);
+            if (!second.edits().isEmpty()) problems.add("NOT IDEMPOTENT (" + second.edits().size() + " edits)");
+            List<String> failures = result.notes().stream().filter(n -> !n.contains("syntax error") && !n.contains("of an error")).toList();
+            if (!problems.isEmpty()) broken++;
+            if (!failures.isEmpty()) withNotes++;
+            if (problems.isEmpty() && failures.isEmpty()) clean++;
+            int changed = changedLines(text, formatted, diff ? file : null);
+            if (changed > 0) changedFiles++;
+            changedLines += changed;
+            if (!problems.isEmpty() || !result.notes().isEmpty()) {
+                System.out.println(file + ": " + String.join(", ", problems));
+                result.notes().forEach(n -> System.out.println("    " + n));
+            }
+        }
+        System.out.printf("%d files, %d lines: %d formatted without a check failure, %d with declarations left alone by a check,"
+                + " %d with a changed tree or not idempotent; %d files changed, %d lines changed%n",
+                files.size(), lines, clean, withNotes, broken, changedFiles, changedLines);
+        System.exit(0);
+    }
+
+    private static String tree(ToitFrontEnd frontEnd, String text) {
+        return AstPrinter.print(frontEnd.analyze(List.of(new ToitFrontEnd.SourceFile("/corpus/x.toit", text))).unit("/corpus/x.toit"));
+    }
+
+    /** Lines that differ, position by position (formatting keeps the lines except blank runs). */
+    private static int changedLines(String before, String after, Path show) {
+        String[] a = before.split("\n", -1);
+        String[] b = after.split("\n", -1);
+        if (a.length != b.length) {
+            if (show != null) System.out.println("--- " + show + ": " + a.length + " lines became " + b.length);
+            return Math.abs(a.length - b.length);
+        }
+        int changed = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!a[i].stripTrailing().equals(b[i])) {
+                changed++;
+                if (show != null) System.out.println("--- " + show + ":" + (i + 1) + "\n-" + a[i] + "\n+" + b[i]);
+            }
+        }
+        return changed;
+    }
+}

@@ -327,7 +327,7 @@ final class ToitTextDocuments implements TextDocumentService {
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
         String text = texts.get(params.getTextDocument().getUri());
         if (text == null) return CompletableFuture.completedFuture(List.of());
-        return CompletableFuture.supplyAsync(() -> Formatting.edits(text), requests);
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text, client), requests);
     }
 
     /** The edits of whole-document formatting on the lines the range touches. */
@@ -335,7 +335,7 @@ final class ToitTextDocuments implements TextDocumentService {
     public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
         String text = texts.get(params.getTextDocument().getUri());
         if (text == null) return CompletableFuture.completedFuture(List.of());
-        return CompletableFuture.supplyAsync(() -> Formatting.edits(text, params.getRange()), requests);
+        return CompletableFuture.supplyAsync(() -> Formatting.edits(text, params.getRange(), client), requests);
     }
 
     @Override

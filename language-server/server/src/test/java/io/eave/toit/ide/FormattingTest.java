@@ -5,27 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eave.toit.ToitFrontEnd;
+import io.eave.toit.parser.Lexeme;
 import io.eave.toit.parser.ToitLexer;
 import io.eave.toit.services.AstPrinter;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.xtext.parser.IParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Formatting through a real client: what it changes, that it changes nothing a second time, and
- * that on every Toit file of the repository (the compiler's language suite and the core
- * library), clean or made untidy, the tokens and the tree stay the same.
+ * Formatting through a real client: indentation to two spaces per block and four per
+ * continuation, spacing where Toit reads both spellings the same, nothing that carries meaning
+ * (strings, comments, attached operators, declarations being typed), a second formatting that
+ * changes nothing, and on every Toit text of the repository's suites the same tree.
  */
 class FormattingTest {
     private static final String URI = "file:///project/src/format.toit";
@@ -46,72 +59,394 @@ class FormattingTest {
     }
 
     @Test
+    void bodiesGetTwoSpacesAndContinuationsFour() throws Exception {
+        String text = """
+                import math
+                class Point:
+                    x/int := 0
+                    y/int := 0
+                    constructor .x .y:
+                       if x < 0:
+                             print "negative"
+                    norm -> float:
+                        return math.sqrt
+                                x * x + y * y
+                main:
+                   p := Point 1 2
+                   [1, 2].do: | n |
+                         print n
+                   add := :: | a b |
+                       a + b
+                   print
+                     add.call 1 2
+                   total := 1 +
+                           2
+                   if p.x > 0:
+                      print "right"
+                   else:
+                      print "left"
+                """;
+        assertEquals("""
+                import math
+                class Point:
+                  x/int := 0
+                  y/int := 0
+                  constructor .x .y:
+                    if x < 0:
+                      print "negative"
+                  norm -> float:
+                    return math.sqrt
+                        x * x + y * y
+                main:
+                  p := Point 1 2
+                  [1, 2].do: | n |
+                    print n
+                  add := :: | a b |
+                    a + b
+                  print
+                      add.call 1 2
+                  total := 1 +
+                      2
+                  if p.x > 0:
+                    print "right"
+                  else:
+                    print "left"
+                """, formatTwice(text));
+    }
+
+    @Test
+    void nestedContinuationsKeepTheirStructureAndBracketsOpenTwoDeeper() throws Exception {
+        // the trailing block goes to `foo` (its body is less indented than `bar`), and stays so
+        String text = """
+                main:
+                      foo 1
+                             bar:
+                         print 2
+                      list := [
+                              1,
+                              2,
+                      ]
+                      x := compute 1
+                          --named=2
+                              --deeper=3
+                      y := 1 + \\
+                   2
+                """;
+        assertEquals("""
+                main:
+                  foo 1
+                      bar:
+                    print 2
+                  list := [
+                    1,
+                    2,
+                  ]
+                  x := compute 1
+                      --named=2
+                          --deeper=3
+                  y := 1 + \\
+                      2
+                """, formatTwice(text));
+    }
+
+    @Test
+    void tabsInIndentationBecomeSpaces() throws Exception {
+        assertEquals("main:\n  x := 1\n  if x:\n    print x\n", formatTwice("main:\n\tx := 1\n\tif x:\n\t\tprint x\n"));
+    }
+
+    @Test
+    void commentLinesGoWithTheCodeTheyAreIn() throws Exception {
+        String text = """
+                class A:
+                    // about foo
+                    foo:
+                        // nothing yet
+                    bar:
+                        x := 1
+                            // more arguments to come
+                        print x
+                      // the end of bar
+                // top level again
+                main:
+                 /* a block comment
+                      over two lines */
+                 print 1
+                """;
+        assertEquals("""
+                class A:
+                  // about foo
+                  foo:
+                    // nothing yet
+                  bar:
+                    x := 1
+                        // more arguments to come
+                    print x
+                    // the end of bar
+                // top level again
+                main:
+                  /* a block comment
+                       over two lines */
+                  print 1
+                """, formatTwice(text));
+    }
+
+    @Test
+    void spacingIsMadeRegularWhereItMeansTheSame() throws Exception {
+        String text = """
+                main:
+                  x:=1+2
+                  y ::= x*3-1
+                  l := [x,y ,3]
+                  x+=l[0]
+                  z := x/2   *  y
+                  k :=  3-y
+                  m := {"a":1}
+                  n := l[0    ]
+                  print  x  // aligned   comment
+                """;
+        assertEquals("""
+                main:
+                  x := 1 + 2
+                  y ::= x * 3 - 1
+                  l := [x, y, 3]
+                  x += l[0]
+                  z := x / 2 * y
+                  k := 3 - y
+                  m := {"a":1}
+                  n := l[0]
+                  print x  // aligned   comment
+                """, formatTwice(text));
+    }
+
+    @Test
+    void spacingThatCarriesMeaningStays() throws Exception {
+        String text = """
+                foo a b=0 --flag/bool=false --name/string?=null -> int:
+                  return a
+                class C:
+                  value_/int := 0
+                  value= v/int:
+                    value_ = v
+                  operator + other -> C:
+                    return this
+                main:
+                  a := 1
+                  b := foo a -1
+                  c := foo a - 1
+                  d := a-b
+                  e := [1]
+                  f := e[0] + e [0].size
+                  g := foo (a)
+                  h := foo --flag --name="x" a
+                  i := -a
+                  j := foo a --no-flag
+                  e.do: |x| print x
+                  n/int := i--
+                  s := e.size
+                """;
+        assertEquals(text, formatTwice(text));
+    }
+
+    @Test
+    void stringsAndCommentsAreNotTouched() throws Exception {
+        String text = """
+                main:
+                    s := \"""
+                  first   line
+                        x:=1+2
+                      \"""
+                    t := "a  b $(x+1) $(%5d  n)  c"
+                    // a   comment   x:=1+2
+                    v := /* x:=1 */ 'a'
+                    w := s+t
+                """;
+        assertEquals("""
+                main:
+                  s := \"""
+                  first   line
+                        x:=1+2
+                      \"""
+                  t := "a  b $(x+1) $(%5d  n)  c"
+                  // a   comment   x:=1+2
+                  v := /* x:=1 */ 'a'
+                  w := s + t
+                """, formatTwice(text));
+    }
+
+    @Test
+    void aDeclarationWithASyntaxErrorKeepsItsShape() throws Exception {
+        String text = "good:\n    return 1+1\nbroken:\n    if x\n        print 1\n    y:=2   \nafter:\n      z:=3\n";
+        session.logged.clear();
+        assertEquals("good:\n  return 1 + 1\nbroken:\n    if x\n        print 1\n    y:=2\nafter:\n  z := 3\n", formatTwice(text));
+        String log = session.logged.poll(20, TimeUnit.SECONDS).getMessage();
+        assertTrue(log.contains("line 3 ('broken:')") && log.contains("syntax error at line"), log);
+    }
+
+    @Test
     void trailingSpacesAndBlankRunsGoButStringsKeepTheirs() throws Exception {
         String text = "\n\nimport math   \n\n\n\n\nmain:  \n  x := \"\"\"\n    two spaces:  \n\n\n\n  \"\"\"   \n"
-                + "  print x  // note  \n  y := 1 + \\  \n    2\n\n\n";
-        String formatted = format(text);
+                + "  print x  // note  \n  y := 1 + \\  \n      2\n\n\n";
         assertEquals("import math\n\n\nmain:\n  x := \"\"\"\n    two spaces:  \n\n\n\n  \"\"\"\n"
-                + "  print x  // note\n  y := 1 + \\  \n    2\n", formatted);
-        assertEquals(formatted, format(formatted));
+                + "  print x  // note\n  y := 1 + \\  \n      2\n", formatTwice(text));
         assertEquals("main:\n  print 1\n", format("main:\n  print 1   "));   // the last line gets its break
     }
 
     @Test
-    void rangeFormattingStaysInItsRange() throws Exception {
-        String text = "main:  \n  print 1  \n\n\n\n\n  print 2  \n";
-        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
-                List.of(new TextDocumentContentChangeEvent(text))));
-        List<? extends TextEdit> edits = await(session.documents().rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(
-                new TextDocumentIdentifier(URI), new FormattingOptions(2, true),
-                new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(1, 0), new org.eclipse.lsp4j.Position(2, 0)))));
-        assertEquals("main:  \n  print 1\n\n\n\n\n  print 2  \n", ServerSession.apply(text, List.copyOf(edits)));
+    void rangeFormattingTakesWholeLinesAndKeepsMeaning() throws Exception {
+        String text = "one:\n    a  \ntwo:\n    b  \n    c\n";
+        // from the middle of `b`'s line to the middle of `c`'s: both lines, and nothing of `one`
+        assertEquals("one:\n    a  \ntwo:\n  b\n  c\n", formatRange(text, new Range(new Position(3, 5), new Position(4, 2))));
+        // only `b`: re-indenting it alone would make `c` an argument of `b`, so only its spaces go
+        assertEquals("one:\n    a  \ntwo:\n    b\n    c\n", formatRange(text, new Range(new Position(3, 0), new Position(4, 0))));
     }
 
     @Test
-    void theRepositorysToitFilesKeepTheirMeaning() throws Exception {
-        List<Path> files;
-        try (Stream<Path> walk = Stream.concat(Files.walk(REPOSITORY.resolve("toolchain/compiler/src/test/toit")),
-                Files.walk(REPOSITORY.resolve("language-server/core-library/src/main/resources/toit/core")))) {
-            files = walk.filter(p -> p.toString().endsWith(".toit")).sorted().toList();
+    void theRepositorysToitFilesAreTidyAndComeBackFromAMess() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("toolchain/compiler/src/test/toit", "language-server/core-library/src/main/resources/toit",
+                "language-server/frontend/src/main/resources/toit", "firmware/vm/bench", "plugins/io.eave.toit.wizards/samples")) {
+            try (Stream<Path> walk = Files.walk(REPOSITORY.resolve(folder))) {
+                walk.filter(p -> p.toString().endsWith(".toit")).sorted().forEach(files::add);
+            }
         }
-        assertTrue(files.size() >= 15, files.toString());
+        assertTrue(files.size() >= 30, files.toString());
         ToitFrontEnd frontEnd = ToitFrontEnd.create();
         for (Path file : files) {
             String clean = Files.readString(file);
             assertEquals(clean, format(clean), file + " is already tidy");
-            String untidy = untidy(clean);
+            assertEquals(clean, format(untidy(clean, false)), file + ": indentation doubled, spaces added, formatted back");
+            String untidy = untidy(clean, true);
             String formatted = format(untidy);
-            assertEquals(lexemes(untidy), lexemes(formatted), file + ": tokens");
             assertEquals(tree(frontEnd, untidy), tree(frontEnd, formatted), file + ": tree");
             assertEquals(formatted, format(formatted), file + ": a second formatting changes nothing");
         }
     }
 
-    /** Spaces at the end of every line, and blank lines after every fifth, strings included. */
-    private static String untidy(String text) {
-        StringBuilder s = new StringBuilder("\n \n");
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            s.append(lines[i]).append(lines[i].endsWith("\\") ? "" : "  ");
-            if (i < lines.length - 1) s.append('\n');
-            if (i % 5 == 4 && i < lines.length - 1) s.append("\n   \n\n\n");
+    /**
+     * Every Toit text of the front end's syntax suite (the string literals of its parser and
+     * validation tests, many of them broken on purpose), on its own and as the body of a method,
+     * with its indentation doubled: formatted, it parses to the same tree, and formatting it again
+     * changes nothing.
+     */
+    @Test
+    void theSyntaxSuitesTextsKeepTheirTrees() throws Exception {
+        IParser parser = ToitFrontEnd.create().injector().getInstance(IParser.class);
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(REPOSITORY.resolve("language-server/frontend/src/test/java"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (String literal : javaStringLiterals(Files.readString(file))) {
+                    if (literal.isBlank()) continue;
+                    texts.add(literal);
+                    texts.add("main:\n" + literal.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n"));
+                }
+            }
         }
-        return s.append("\n\n").toString();
+        assertTrue(texts.size() > 500, "texts: " + texts.size());
+        int changed = 0;
+        for (String text : texts) {
+            for (String input : List.of(text, untidy(text, true))) {
+                String formatted = format(input);
+                assertEquals(parsed(parser, input), parsed(parser, formatted), "tree of:\n" + input);
+                assertEquals(formatted, format(formatted), "a second formatting of:\n" + input);
+                if (!formatted.equals(input)) changed++;
+            }
+        }
+        assertTrue(changed > texts.size() / 2, "most texts were formatted: " + changed);
     }
 
-    private static List<String> lexemes(String text) {
-        return ToitLexer.scan(text).lexemes().stream().filter(l -> !l.hidden()).map(l -> l.kind() + " " + l.text()).toList();
+    /** Indentation of lines with code or comments doubled, spaces at line ends, blank lines added if asked; strings kept. */
+    private static String untidy(String text, boolean blankLines) {
+        BitSet inside = insideStringsAndComments(text);
+        StringBuilder s = new StringBuilder(blankLines ? "\n \n" : "");
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') indent++;
+            boolean continued = i > 0 && lines[i - 1].endsWith("\\");
+            if (!inside.get(offset) && !inside.get(offset + indent) && !continued && offset > 0) line = " ".repeat(indent) + line;
+            s.append(line).append(line.endsWith("\\") || inside.get(offset + lines[i].length()) ? "" : "  ");
+            if (i < lines.length - 1) s.append('\n');
+            if (blankLines && i % 5 == 4 && i < lines.length - 1 && !inside.get(offset + lines[i].length())) s.append("\n   \n\n\n");
+            offset += lines[i].length() + 1;
+        }
+        return s.append(blankLines ? "\n\n" : "").toString();
+    }
+
+    /** Offsets strictly inside a string (its interpolations included) or a comment; all of a comment over several lines. */
+    private static BitSet insideStringsAndComments(String text) {
+        BitSet inside = new BitSet();
+        int depth = 0;
+        int stringStart = 0;
+        for (Lexeme l : ToitLexer.scan(text).lexemes()) {
+            switch (l.kind()) {
+                case STRING -> {
+                    if (depth == 0) inside.set(l.start() + 1, l.end());
+                }
+                case COMMENT -> inside.set(l.text().contains("\n") ? l.start() : l.start() + 1, l.end());
+                case STRING_START -> {
+                    if (depth++ == 0) stringStart = l.start();
+                }
+                case STRING_END -> {
+                    if (depth > 0 && --depth == 0) inside.set(stringStart + 1, l.end());
+                }
+                default -> {
+                }
+            }
+        }
+        return inside;
+    }
+
+    /** The text blocks and string literals of a Java source, as the compiler reads them. */
+    private static List<String> javaStringLiterals(String java) {
+        List<String> literals = new ArrayList<>();
+        Matcher block = Pattern.compile("\"\"\"[ \\t]*\\n(.*?)\"\"\"", Pattern.DOTALL).matcher(java);
+        StringBuilder rest = new StringBuilder();
+        while (block.find()) {
+            literals.add(block.group(1).stripIndent().translateEscapes());
+            block.appendReplacement(rest, "\"\"");
+        }
+        block.appendTail(rest);
+        Matcher plain = Pattern.compile("\"((?:\\\\.|[^\"\\\\\\n])*)\"").matcher(rest);
+        while (plain.find()) {
+            if (plain.group(1).contains("\\n")) literals.add(plain.group(1).translateEscapes());
+        }
+        return literals;
+    }
+
+    private static String parsed(IParser parser, String text) {
+        EObject root = parser.parse(new StringReader(text)).getRootASTElement();
+        return root == null ? "" : AstPrinter.print(root);
     }
 
     private static String tree(ToitFrontEnd frontEnd, String text) {
         return AstPrinter.print(frontEnd.analyze(List.of(new ToitFrontEnd.SourceFile("/corpus/x.toit", text))).unit("/corpus/x.toit"));
     }
 
+    /** Formats {@code text}, then checks that formatting the result changes nothing. */
+    private String formatTwice(String text) throws Exception {
+        String formatted = format(text);
+        assertEquals(formatted, format(formatted), "a second formatting changes nothing");
+        return formatted;
+    }
+
     private String format(String text) throws Exception {
-        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
-                List.of(new TextDocumentContentChangeEvent(text))));
+        change(text);
         List<? extends TextEdit> edits = await(session.documents().formatting(
                 new DocumentFormattingParams(new TextDocumentIdentifier(URI), new FormattingOptions(2, true))));
         return ServerSession.apply(text, List.copyOf(edits));
+    }
+
+    private String formatRange(String text, Range range) throws Exception {
+        change(text);
+        List<? extends TextEdit> edits = await(session.documents().rangeFormatting(new DocumentRangeFormattingParams(
+                new TextDocumentIdentifier(URI), new FormattingOptions(2, true), range)));
+        return ServerSession.apply(text, List.copyOf(edits));
+    }
+
+    private void change(String text) {
+        session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, ++version),
+                List.of(new TextDocumentContentChangeEvent(text))));
     }
 }

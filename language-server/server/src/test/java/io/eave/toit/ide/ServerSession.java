@@ -33,6 +33,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class ServerSession implements AutoCloseable {
     final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     final BlockingQueue<org.eclipse.lsp4j.RegistrationParams> registrations = new LinkedBlockingQueue<>();
+    final BlockingQueue<MessageParams> logged = new LinkedBlockingQueue<>();
     final LanguageServer server;
     final InitializeResult initialized;
 
@@ -117,6 +118,7 @@ final class ServerSession implements AutoCloseable {
 
         @Override
         public void logMessage(MessageParams message) {
+            logged.add(message);
         }
 
         @Override

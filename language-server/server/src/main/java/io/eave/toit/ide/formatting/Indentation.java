@@ -46,9 +46,45 @@ final class Indentation {
         this.layout = layout;
     }
 
-    /** The new indentation of every line, -1 for lines that keep theirs (blank, verbatim). */
-    static int[] of(SourceLines lines, LayoutTokens layout) {
-        return new Indentation(lines, layout).compute();
+    /**
+     * The edits that give every line its indentation. A block comment over several lines moves
+     * as a whole, its later lines by as much as its first (if they all have the spaces to lose).
+     */
+    static List<Edit> edits(SourceLines lines, LayoutTokens layout) {
+        int[] indents = new Indentation(lines, layout).compute();
+        List<Edit> edits = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (indents[i] < 0 || line.commentFirst()) continue;
+            int shift = indents[i] - (line.textStart() - line.start());
+            if (line.is(LineKind.COMMENT) && lines.lexemes.get(line.first()).end() > line.end()) {
+                List<Edit> moved = shifted(lines, i + 1, lines.lexemes.get(line.first()).end(), shift);
+                if (moved == null) continue;
+                edits.addAll(moved);
+            }
+            String wanted = " ".repeat(indents[i]);
+            if (shift != 0 || !lines.text.regionMatches(line.start(), wanted, 0, wanted.length())) {
+                edits.add(new Edit(line.start(), line.textStart(), wanted));
+            }
+        }
+        return edits;
+    }
+
+    /** The lines from {@code from} that start before {@code end} shifted right by {@code shift}, or null if one cannot be. */
+    private static List<Edit> shifted(SourceLines lines, int from, int end, int shift) {
+        List<Edit> edits = new ArrayList<>();
+        for (int i = from; i < lines.size() && lines.get(i).start() < end; i++) {
+            Line line = lines.get(i);
+            if (line.textStart() == line.end() || shift == 0) continue;   // blank: the cleanup takes its spaces
+            if (shift > 0) {
+                edits.add(Edit.insert(line.start(), " ".repeat(shift)));
+            } else if (lines.text.startsWith(" ".repeat(-shift), line.start())) {
+                edits.add(Edit.delete(line.start(), line.start() - shift));
+            } else {
+                return null;
+            }
+        }
+        return edits;
     }
 
     private int[] compute() {

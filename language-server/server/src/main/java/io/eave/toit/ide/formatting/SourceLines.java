@@ -31,7 +31,8 @@ final class SourceLines {
      * @param next offset of the next line
      * @param textStart offset of the first character that is not a space or a tab
      * @param indent the lexer's indentation of the line (CODE lines)
-     * @param first index of the line's first lexeme the parser sees (CODE and CONTINUED lines), else -1
+     * @param first index of the line's first lexeme the parser sees (CODE and CONTINUED lines), of
+     *     its comment (COMMENT lines), else -1
      * @param commentFirst a CODE line whose code follows a block comment: the comment's width does
      *     not count as indentation, so such a line is not re-indented
      */
@@ -106,11 +107,7 @@ final class SourceLines {
         while (real < lexemes.size() && isHidden(lexemes.get(real)) && lexemes.get(real).kind() != Kind.LINE_BREAK) real++;
         boolean code = real < lexemes.size() && !isHidden(lexemes.get(real));
         if (continued) return new Line(start, end, next, textStart, LineKind.CONTINUED, 0, code ? real : -1, false);
-        if (!code && first.kind() == Kind.COMMENT && first.end() > end) {
-            // a block comment over several lines keeps its shape: its first line is not moved either
-            return new Line(start, end, next, textStart, LineKind.VERBATIM, 0, -1, false);
-        }
-        if (!code) return new Line(start, end, next, textStart, LineKind.COMMENT, 0, -1, false);
+        if (!code) return new Line(start, end, next, textStart, LineKind.COMMENT, 0, k, false);
         return new Line(start, end, next, textStart, LineKind.CODE, lexemes.get(real).indent(), real, first.kind() == Kind.COMMENT);
     }
 

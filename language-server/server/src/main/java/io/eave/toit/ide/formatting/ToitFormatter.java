@@ -3,12 +3,14 @@ package io.eave.toit.ide.formatting;
 import com.google.inject.Injector;
 import io.eave.toit.ToitStandaloneSetup;
 import io.eave.toit.ide.formatting.SourceLines.Line;
+import io.eave.toit.ide.formatting.SourceLines.LineKind;
 import io.eave.toit.parser.LexicalIssue;
 import io.eave.toit.parser.TokenTypes;
 import io.eave.toit.parser.ToitLexer;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParser;
 
@@ -47,8 +49,19 @@ public final class ToitFormatter {
     }
 
     public Result format(String text) {
+        return format(text, 0, text.length());
+    }
+
+    /**
+     * The edits on the text from {@code from} to {@code to} (callers pass whole lines), computed
+     * with the whole text around them and checked as whole-text formatting is, except that a
+     * declaration formatted only in part need not be formatted completely.
+     */
+    public Result format(String text, int from, int to) {
+        boolean whole = from <= 0 && to >= text.length();
+        Predicate<Edit> inRange = e -> e.start() >= from && e.end() <= to
+                && (e.start() < to || e.start() == text.length());
         Analysis original = new Analysis(text, types);
-        List<Edit> cleanup = WhitespaceCleanup.edits(text, original.lines.lexemes);
         int count = original.declarations.count();
         boolean[] kept = new boolean[count];   // left as they were (cleanup only)
         List<String> notes = new ArrayList<>();
@@ -65,9 +78,10 @@ public final class ToitFormatter {
                 keep(kept, notes, original, d, "a line of code in it starts with a block comment");
             }
         }
-        List<List<Edit>> layoutEdits = original.layoutEdits();
+        List<List<Edit>> layoutEdits = original.layoutEdits().stream().map(l -> l.stream().filter(inRange).toList()).toList();
         String[] before = original.layout.signatures(original.declarations.starts());
         for (int attempt = 0; attempt < 3; attempt++) {
+            List<Edit> cleanup = cleanup(original, text, kept[0] ? List.of() : layoutEdits.get(0), inRange);
             List<Edit> edits = new ArrayList<>(cleanup);
             for (int d = 0; d < count; d++) {
                 if (!kept[d]) edits.addAll(layoutEdits.get(d));
@@ -76,24 +90,43 @@ public final class ToitFormatter {
             if (formatted.declarations.count() != count) {
                 notes.add("Formatting left the file's indentation and spacing as they were: the formatted text had "
                         + formatted.declarations.count() + " top-level declarations instead of " + count);
-                return new Result(cleanup, notes);
+                return new Result(cleanup(original, text, List.of(), inRange), notes);
             }
             String[] after = formatted.layout.signatures(formatted.declarations.starts());
-            List<List<Edit>> again = formatted.layoutEdits();
+            List<List<Edit>> again = whole ? formatted.layoutEdits() : null;
             boolean changed = false;
             for (int d = 0; d < count; d++) {
                 if (kept[d]) continue;
                 if (!before[d].equals(after[d])) {
                     keep(kept, notes, original, d, "formatting it would have changed the tokens the parser sees");
                     changed = true;
-                } else if (!again.get(d).isEmpty()) {
+                } else if (whole && !again.get(d).isEmpty()) {
                     keep(kept, notes, original, d, "formatting it a second time would have changed it again");
                     changed = true;
                 }
             }
             if (!changed) return new Result(edits, notes);
         }
-        return new Result(cleanup, notes);
+        return new Result(cleanup(original, text, List.of(), inRange), notes);
+    }
+
+    /**
+     * The cleanup edits. Blank lines before the first line of code go only if that line can
+     * become the first of the text: not if it is indented and stays so ({@code firstEdits}, the
+     * indentation edits of the first declaration, may unindent it; the first line's indentation
+     * would not count), nor if it starts with {@code #!} (which only the first line may).
+     */
+    private static List<Edit> cleanup(Analysis analysis, String text, List<Edit> firstEdits, Predicate<Edit> inRange) {
+        boolean keepLeading = false;
+        for (Line line : analysis.lines.lines) {
+            if (line.is(LineKind.BLANK)) continue;
+            int start = line.start();
+            keepLeading = (line.is(LineKind.CODE) && line.textStart() > start
+                    && firstEdits.stream().noneMatch(e -> e.start() == start && e.text().isEmpty()))
+                    || text.startsWith("#!", line.textStart());
+            break;
+        }
+        return WhitespaceCleanup.edits(text, analysis.lines.lexemes, keepLeading).stream().filter(inRange).toList();
     }
 
     private static void keep(boolean[] kept, List<String> notes, Analysis analysis, int declaration, String why) {
@@ -119,15 +152,7 @@ public final class ToitFormatter {
         List<List<Edit>> layoutEdits() {
             List<List<Edit>> byDeclaration = new ArrayList<>();
             for (int d = 0; d < declarations.count(); d++) byDeclaration.add(new ArrayList<>());
-            int[] indents = Indentation.of(lines, layout);
-            for (int i = 0; i < lines.size(); i++) {
-                Line line = lines.get(i);
-                if (indents[i] < 0 || line.commentFirst()) continue;
-                String wanted = " ".repeat(indents[i]);
-                if (!lines.text.regionMatches(line.start(), wanted, 0, wanted.length()) || line.textStart() - line.start() != indents[i]) {
-                    byDeclaration.get(declarations.at(line.start())).add(new Edit(line.start(), line.textStart(), wanted));
-                }
-            }
+            for (Edit e : Indentation.edits(lines, layout)) byDeclaration.get(declarations.at(e.start())).add(e);
             for (Edit e : Spacing.edits(lines, layout)) byDeclaration.get(declarations.at(e.start())).add(e);
             return byDeclaration;
         }

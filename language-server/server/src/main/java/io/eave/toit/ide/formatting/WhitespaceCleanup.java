@@ -18,7 +18,11 @@ final class WhitespaceCleanup {
     private WhitespaceCleanup() {
     }
 
-    static List<Edit> edits(String text, List<Lexeme> lexemes) {
+    /**
+     * @param keepLeadingBlankLines the first line with content is code indented by spaces that
+     *     stay: it must not become the first line of the text, whose indentation would not count
+     */
+    static List<Edit> edits(String text, List<Lexeme> lexemes, boolean keepLeadingBlankLines) {
         BitSet inString = new BitSet(text.length());
         for (Lexeme l : lexemes) {
             switch (l.kind()) {
@@ -44,7 +48,7 @@ final class WhitespaceCleanup {
             boolean spacesInString = content < end && inString.get(content);   // a string cannot begin with a space
             if (content == start && !lineInString) {
                 blankRun++;
-                if (!seenCode || blankRun > MAX_BLANK_LINES) {
+                if ((!seenCode && !keepLeadingBlankLines) || (seenCode && blankRun > MAX_BLANK_LINES)) {
                     edits.add(Edit.delete(start, next));   // the whole line
                 } else if (end > start) {
                     edits.add(Edit.delete(start, end));    // its spaces

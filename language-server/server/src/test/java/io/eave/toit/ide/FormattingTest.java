@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eave.toit.ToitFrontEnd;
-import io.eave.toit.parser.Lexeme;
-import io.eave.toit.parser.ToitLexer;
+import io.eave.toit.ide.formatting.Untidy;
 import io.eave.toit.services.AstPrinter;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -314,8 +312,8 @@ class FormattingTest {
         for (Path file : files) {
             String clean = Files.readString(file);
             assertEquals(clean, format(clean), file + " is already tidy");
-            assertEquals(clean, format(untidy(clean, false)), file + ": indentation doubled, spaces added, formatted back");
-            String untidy = untidy(clean, true);
+            assertEquals(clean, format(Untidy.of(clean, false)), file + ": indentation doubled, spaces added, formatted back");
+            String untidy = Untidy.of(clean, true);
             String formatted = format(untidy);
             assertEquals(tree(frontEnd, untidy), tree(frontEnd, formatted), file + ": tree");
             assertEquals(formatted, format(formatted), file + ": a second formatting changes nothing");
@@ -344,7 +342,7 @@ class FormattingTest {
         assertTrue(texts.size() > 500, "texts: " + texts.size());
         int changed = 0;
         for (String text : texts) {
-            for (String input : List.of(text, untidy(text, true))) {
+            for (String input : List.of(text, Untidy.of(text, true))) {
                 String formatted = format(input);
                 assertEquals(parsed(parser, input), parsed(parser, formatted), "tree of:\n" + input);
                 assertEquals(formatted, format(formatted), "a second formatting of:\n" + input);
@@ -352,50 +350,6 @@ class FormattingTest {
             }
         }
         assertTrue(changed > texts.size() / 2, "most texts were formatted: " + changed);
-    }
-
-    /** Indentation of lines with code or comments doubled, spaces at line ends, blank lines added if asked; strings kept. */
-    private static String untidy(String text, boolean blankLines) {
-        BitSet inside = insideStringsAndComments(text);
-        StringBuilder s = new StringBuilder(blankLines ? "\n \n" : "");
-        String[] lines = text.split("\n", -1);
-        int offset = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int indent = 0;
-            while (indent < line.length() && line.charAt(indent) == ' ') indent++;
-            boolean continued = i > 0 && lines[i - 1].endsWith("\\");
-            if (!inside.get(offset) && !inside.get(offset + indent) && !continued && offset > 0) line = " ".repeat(indent) + line;
-            s.append(line).append(line.endsWith("\\") || inside.get(offset + lines[i].length()) ? "" : "  ");
-            if (i < lines.length - 1) s.append('\n');
-            if (blankLines && i % 5 == 4 && i < lines.length - 1 && !inside.get(offset + lines[i].length())) s.append("\n   \n\n\n");
-            offset += lines[i].length() + 1;
-        }
-        return s.append(blankLines ? "\n\n" : "").toString();
-    }
-
-    /** Offsets strictly inside a string (its interpolations included) or a comment; all of a comment over several lines. */
-    private static BitSet insideStringsAndComments(String text) {
-        BitSet inside = new BitSet();
-        int depth = 0;
-        int stringStart = 0;
-        for (Lexeme l : ToitLexer.scan(text).lexemes()) {
-            switch (l.kind()) {
-                case STRING -> {
-                    if (depth == 0) inside.set(l.start() + 1, l.end());
-                }
-                case COMMENT -> inside.set(l.text().contains("\n") ? l.start() : l.start() + 1, l.end());
-                case STRING_START -> {
-                    if (depth++ == 0) stringStart = l.start();
-                }
-                case STRING_END -> {
-                    if (depth > 0 && --depth == 0) inside.set(stringStart + 1, l.end());
-                }
-                default -> {
-                }
-            }
-        }
-        return inside;
     }
 
     /** The text blocks and string literals of a Java source, as the compiler reads them. */

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * Run by hand over Toit code outside the repository (public corpora stay outside it):
  * formats every {@code .toit} file under the folders given and reports, per file, the
  * declarations the formatter left alone and why, whether the tree stayed the same and whether a
- * second formatting changes nothing. {@code --diff} prints the lines that changed.
+ * second formatting changes nothing, and whether the file with its indentation doubled formats
+ * to the same text. {@code --diff} prints the lines that changed.
  * <pre>java -cp ... io.eave.toit.ide.formatting.FormatCorpus [--diff] FOLDER...</pre>
  */
 public final class FormatCorpus {
@@ -48,6 +49,13 @@ public final class FormatCorpus {
             if (!tree(frontEnd, text).equals(tree(frontEnd, formatted))) problems.add("TREE CHANGED");
             ToitFormatter.Result second = formatter.format(formatted);
             if (!second.edits().isEmpty()) problems.add("NOT IDEMPOTENT (" + second.edits().size() + " edits)");
+            // the same code with every indentation doubled must format to the same text
+            String doubled = Untidy.of(text, false);
+            String fromDoubled = Edit.apply(doubled, formatter.format(doubled).edits());
+            if (!fromDoubled.equals(formatted)) {
+                problems.add("DOUBLED INDENTATION FORMATS DIFFERENTLY");
+                if (diff) changedLines(formatted, fromDoubled, file);
+            }
             List<String> failures = result.notes().stream().filter(n -> !n.contains("syntax error") && !n.contains("of an error")).toList();
             if (!problems.isEmpty()) broken++;
             if (!failures.isEmpty()) withNotes++;

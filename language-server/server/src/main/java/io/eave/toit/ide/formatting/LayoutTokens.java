@@ -121,8 +121,6 @@ final class LayoutTokens {
         boolean classBodyNext = false;
         boolean inBlockParameters = false;
         int depth = 0;
-        int previous = -1;        // type of the previous token, synthetic ones included
-        int beforePrevious = -1;
         int lastReal = -1;        // types of the last two real tokens
         int beforeLastReal = -1;
         for (int i = 0; i < tokens.size(); i++) {
@@ -156,8 +154,7 @@ final class LayoutTokens {
                 }
                 boolean parameterBar = false;
                 if (type == bar) {
-                    boolean afterColon = previous == colon || previous == lambda
-                            || (previous == indent && (beforePrevious == colon || beforePrevious == lambda));
+                    boolean afterColon = lastReal == colon || lastReal == lambda;   // `: | a b |`, also on the next line
                     if (inBlockParameters || afterColon) {
                         parameterBar = true;
                         inBlockParameters = !inBlockParameters;
@@ -169,8 +166,6 @@ final class LayoutTokens {
                 beforeLastReal = lastReal;
                 lastReal = type;
             }
-            beforePrevious = previous;
-            previous = type;
         }
     }
 

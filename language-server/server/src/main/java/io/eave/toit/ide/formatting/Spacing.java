@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Spaces between two tokens of a line, only where Toit reads both spellings the same: one space
  * on each side of a binary or assignment operator ({@code x:=1+2} becomes {@code x := 1 + 2}),
- * none before a comma and one after it, and a run of spaces or tabs between two tokens becomes
- * one space. Attachment that carries meaning ({@code a -b}, {@code a[1]}, {@code f (x)},
+ * none before a comma or a semicolon and one after it, and a run of spaces or tabs between two
+ * tokens becomes one space (none before a closing bracket). Attachment that carries meaning ({@code a -b}, {@code a[1]}, {@code f (x)},
  * {@code --name}, {@code -1}, {@code a.b}, {@code x/int}, {@code --x=1}, {@code | a b |}) is never
  * changed: operators are spaced only where the layout typed them as binary operators outside
  * declaration headers ({@link LayoutTokens}). Strings, their interpolations and comments are not
@@ -47,6 +47,8 @@ final class Spacing {
     private static String wantedGap(Lexeme a, Lexeme b, Lexeme gap, LayoutTokens layout) {
         if (isComma(b)) return "";
         if (isComma(a)) return isCloser(b) ? null : " ";
+        if (isSemicolon(b) && !isSemicolon(a) && !a.is("for")) return "";          // `x := 1; y := 2`
+        if (isSemicolon(a) && !isSemicolon(b) && !b.is(":") && !isCloser(b)) return " ";   // `for i := 0; i < n; i++:`
         if (layout.spacedOperatorAt(a.start()) || layout.spacedOperatorAt(b.start())) return " ";
         if (gap != null && !gap.text().equals(" ")) return isCloser(b) ? "" : " ";   // `a[x    ]` was aligned: `a[x]`
         return null;
@@ -59,6 +61,10 @@ final class Spacing {
 
     private static boolean isComma(Lexeme l) {
         return l.kind() == Kind.OPERATOR && l.is(",");
+    }
+
+    private static boolean isSemicolon(Lexeme l) {
+        return l.kind() == Kind.OPERATOR && l.is(";");
     }
 
     private static boolean isCloser(Lexeme l) {

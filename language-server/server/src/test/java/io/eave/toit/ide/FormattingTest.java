@@ -281,6 +281,15 @@ class FormattingTest {
     }
 
     @Test
+    void anIndentedFirstLineKeepsWhatItMeans() throws Exception {
+        // the first line's indentation does not count: `bar` continues `foo` (a parameter)
+        assertEquals("foo\n    bar\n", formatTwice("  foo\n  bar\n"));
+        // after a blank line it counts: both lines are deeper than the top level, so `bar` continues `foo` here too;
+        // the blank line stays, as `foo` stays indented (the first line's indentation would not count)
+        assertEquals("\n    foo\n    bar\n", formatTwice("\n  foo\n  bar\n"));
+    }
+
+    @Test
     void trailingSpacesAndBlankRunsGoButStringsKeepTheirs() throws Exception {
         String text = "\n\nimport math   \n\n\n\n\nmain:  \n  x := \"\"\"\n    two spaces:  \n\n\n\n  \"\"\"   \n"
                 + "  print x  // note  \n  y := 1 + \\  \n      2\n\n\n";

@@ -15,6 +15,18 @@ public record Edit(int start, int end, String text) {
         return new Edit(at, at, text);
     }
 
+    /** Whether two of the edits touch the same characters, or insert at the same place. */
+    static boolean overlap(List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
+        for (int i = 1; i < sorted.size(); i++) {
+            Edit before = sorted.get(i - 1);
+            Edit after = sorted.get(i);
+            if (after.start() < before.end() || after.start() == before.start()) return true;
+        }
+        return false;
+    }
+
     /** {@code text} with {@code edits} applied; the edits must not overlap. */
     public static String apply(String text, List<Edit> edits) {
         List<Edit> sorted = new ArrayList<>(edits);

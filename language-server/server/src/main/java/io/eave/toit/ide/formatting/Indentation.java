@@ -119,7 +119,7 @@ final class Indentation {
             switch (line.kind()) {
                 case CODE -> {
                     int p = parent[i];
-                    if (groupOf[i].newIndent < 0) place(children.get(p), p < 0 ? -1 : result[p]);
+                    if (groupOf[i].newIndent < 0) place(children.get(p), p < 0 ? 0 : result[p]);
                     result[i] = groupOf[i].newIndent;
                     lastCode = i;
                 }
@@ -136,13 +136,18 @@ final class Indentation {
         return result;
     }
 
-    /** New indentations for the child groups of a parent at {@code parentIndent} (-1: the top level). */
+    /**
+     * New indentations for the child groups of a parent now at {@code parentIndent}. The top level
+     * is a parent at column 0 whose children at column 0 stay there: a first line of code that is
+     * indented (and not the first line of the text, whose indentation does not count) is deeper
+     * than the top level, and so are the lines at its indentation that continue it.
+     */
     private void place(List<Group> groups, int parentIndent) {
         List<Group> shallowFirst = new ArrayList<>(groups);
         shallowFirst.sort((a, b) -> Integer.compare(a.indent, b.indent));
         int previous = -1;
         for (Group g : shallowFirst) {
-            int wanted = parentIndent < 0 ? 0 : parentIndent + step(g.firstLine);
+            int wanted = g.indent == 0 ? 0 : parentIndent + step(g.firstLine);
             g.newIndent = previous < 0 ? wanted : Math.max(wanted, previous + BODY);
             previous = g.newIndent;
         }

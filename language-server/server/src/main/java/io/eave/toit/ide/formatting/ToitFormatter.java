@@ -86,6 +86,10 @@ public final class ToitFormatter {
             for (int d = 0; d < count; d++) {
                 if (!kept[d]) edits.addAll(layoutEdits.get(d));
             }
+            if (Edit.overlap(edits)) {   // never expected: the kinds of edits touch different characters
+                notes.add("Formatting left the file's indentation and spacing as they were: two of its edits overlapped");
+                return new Result(cleanup(original, text, List.of(), inRange), notes);
+            }
             Analysis formatted = new Analysis(Edit.apply(text, edits), types);
             if (formatted.declarations.count() != count) {
                 notes.add("Formatting left the file's indentation and spacing as they were: the formatted text had "

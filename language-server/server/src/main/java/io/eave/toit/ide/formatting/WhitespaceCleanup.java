@@ -67,7 +67,7 @@ final class WhitespaceCleanup {
             int codeEnd = lastCodeEnd;
             edits.removeIf(e -> e.start() >= codeEnd);
             if (lastCodeEnd < text.length()) edits.add(Edit.delete(lastCodeEnd, text.length()));
-            if (!text.substring(0, lastCodeEnd).endsWith("\n")) {
+            if (lastCodeEnd == 0 || (text.charAt(lastCodeEnd - 1) != '\n' && text.charAt(lastCodeEnd - 1) != '\r')) {
                 // the last line ends the text: its trailing spaces (if deleted) become the line break
                 Edit last = edits.isEmpty() ? null : edits.get(edits.size() - 1);
                 if (last != null && last.end() == lastCodeEnd) {

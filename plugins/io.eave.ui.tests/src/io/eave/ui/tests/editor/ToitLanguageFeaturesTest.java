@@ -229,7 +229,7 @@ public class ToitLanguageFeaturesTest {
 
     @Test
     void formatRemovesTrailingSpacesAndBlankLineRuns() throws Exception {
-        // the server's formatting changes only what cannot change meaning: indentation is structure in Toit
+        // the code is already indented and spaced as the server's formatting wants: only trailing spaces and blank lines change
         IFile file = create("format.toit", "main:   \n  print 1  \n\n\n\n\nfoo:\n  print \"a  \"\t\n  print 2");
         ITextEditor editor = open(file);
         warmUp(editor);

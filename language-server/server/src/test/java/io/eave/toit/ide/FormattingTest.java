@@ -200,6 +200,7 @@ class FormattingTest {
                   k :=  3-y
                   m := {"a":1}
                   n := l[0    ]
+                  o := [ 1,  2    ]
                   print  x  // aligned   comment
                 """;
         assertEquals("""
@@ -212,6 +213,7 @@ class FormattingTest {
                   k := 3 - y
                   m := {"a":1}
                   n := l[0]
+                  o := [ 1, 2 ]
                   print x  // aligned   comment
                 """, formatTwice(text));
     }

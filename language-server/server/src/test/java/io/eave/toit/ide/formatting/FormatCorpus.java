@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * Run by hand over Toit code outside the repository (public corpora stay outside it):
  * formats every {@code .toit} file under the folders given and reports, per file, the
  * declarations the formatter left alone and why, whether the tree stayed the same and whether a
- * second formatting changes nothing, and whether the file with its indentation doubled formats
- * to the same text. {@code --diff} prints the lines that changed.
+ * second formatting changes nothing, and whether the file with its indentation doubled, twice
+ * remapped by a random increasing map, or its spaces widened formats to the same text. {@code --diff} prints the lines that changed.
  * <pre>java -cp ... io.eave.toit.ide.formatting.FormatCorpus [--diff] FOLDER...</pre>
  */
 public final class FormatCorpus {
@@ -49,13 +50,19 @@ public final class FormatCorpus {
             if (!tree(frontEnd, text).equals(tree(frontEnd, formatted))) problems.add("TREE CHANGED");
             ToitFormatter.Result second = formatter.format(formatted);
             if (!second.edits().isEmpty()) problems.add("NOT IDEMPOTENT (" + second.edits().size() + " edits)");
-            // the same code with every indentation doubled must format to the same text
-            String doubled = Untidy.of(text, false);
-            String fromDoubled = Edit.apply(doubled, formatter.format(doubled).edits());
-            boolean hasErrors = result.notes().size() > failuresOf(result).size();   // such declarations keep any indentation
-            if (!hasErrors && !fromDoubled.equals(formatted)) {
-                problems.add("DOUBLED INDENTATION FORMATS DIFFERENTLY");
-                if (diff) changedLines(formatted, fromDoubled, file);
+            // the same code with its indentation doubled, remapped at random, its spaces widened must format the same
+            boolean hasErrors = result.notes().size() > failuresOf(result).size();   // such declarations keep their shape
+            Random random = new Random(file.toString().hashCode());
+            List<String> variants = List.of(Untidy.of(text, false), Untidy.reindented(text, random), Untidy.reindented(text, random),
+                    Untidy.widened(formatted, random));
+            for (int v = 0; v < variants.size() && !hasErrors; v++) {
+                String variant = variants.get(v);
+                ToitFormatter.Result fromVariant = formatter.format(variant);
+                String again = Edit.apply(variant, fromVariant.edits());
+                if (!again.equals(formatted) || !fromVariant.notes().isEmpty()) {
+                    problems.add((v == 0 ? "DOUBLED INDENTATION" : v < 3 ? "REMAPPED INDENTATION" : "WIDENED SPACES") + " FORMATS DIFFERENTLY");
+                    if (diff) changedLines(formatted, again, file);
+                }
             }
             List<String> failures = failuresOf(result);
             if (!problems.isEmpty()) broken++;
@@ -70,7 +77,7 @@ public final class FormatCorpus {
             }
         }
         System.out.printf("%d files, %d lines: %d formatted without a check failure, %d with declarations left alone by a check,"
-                + " %d with a changed tree, not idempotent or formatting differently from doubled indentation; %d files changed, %d lines changed%n",
+                + " %d with a changed tree, not idempotent or formatting differently when made untidy; %d files changed, %d lines changed%n",
                 files.size(), lines, clean, withNotes, broken, changedFiles, changedLines);
         System.exit(0);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -309,6 +310,12 @@ class FormattingTest {
         assertEquals("one:\n    a  \ntwo:\n    b\n    c\n", formatRange(text, new Range(new Position(3, 0), new Position(4, 0))));
     }
 
+    /**
+     * The repository's Toit files are formatted already, and come back from any untidiness that
+     * keeps their meaning: indentation doubled or remapped by a random increasing map (the layout
+     * only compares indentations), gaps between tokens widened, spaces at line ends; with blank
+     * lines added they keep their trees.
+     */
     @Test
     void theRepositorysToitFilesAreTidyAndComeBackFromAMess() throws Exception {
         List<Path> files = new ArrayList<>();
@@ -324,6 +331,9 @@ class FormattingTest {
             String clean = Files.readString(file);
             assertEquals(clean, format(clean), file + " is already tidy");
             assertEquals(clean, format(Untidy.of(clean, false)), file + ": indentation doubled, spaces added, formatted back");
+            Random random = new Random(file.getFileName().toString().hashCode());
+            assertEquals(clean, format(Untidy.reindented(clean, random)), file + ": indentation remapped at random, formatted back");
+            assertEquals(clean, format(Untidy.widened(clean, random)), file + ": spaces widened at random, formatted back");
             String untidy = Untidy.of(clean, true);
             String formatted = format(untidy);
             assertEquals(tree(frontEnd, untidy), tree(frontEnd, formatted), file + ": tree");

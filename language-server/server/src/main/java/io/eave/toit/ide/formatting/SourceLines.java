@@ -45,13 +45,10 @@ final class SourceLines {
     final String text;
     final List<Lexeme> lexemes;
     final List<Line> lines = new ArrayList<>();
-    /** Offsets inside string literals, interpolated code included. */
-    final BitSet inString;
 
     SourceLines(String text, List<Lexeme> lexemes) {
         this.text = text;
         this.lexemes = lexemes;
-        this.inString = new BitSet(text.length());
         BitSet verbatim = new BitSet(text.length());
         BitSet continued = new BitSet(text.length() + 1);
         int depth = 0;
@@ -59,13 +56,13 @@ final class SourceLines {
         for (Lexeme l : lexemes) {
             switch (l.kind()) {
                 case STRING -> {
-                    if (depth == 0) mark(inString, verbatim, l.start(), l.end());
+                    if (depth == 0) mark(verbatim, l.start(), l.end());
                 }
                 case STRING_START -> {
                     if (depth++ == 0) stringStart = l.start();
                 }
                 case STRING_END -> {
-                    if (depth > 0 && --depth == 0) mark(inString, verbatim, stringStart, l.end());
+                    if (depth > 0 && --depth == 0) mark(verbatim, stringStart, l.end());
                 }
                 case COMMENT -> verbatim.set(l.start() + 1, l.end());
                 case SPACE -> {
@@ -75,7 +72,7 @@ final class SourceLines {
                 }
             }
         }
-        if (depth > 0) mark(inString, verbatim, stringStart, text.length());
+        if (depth > 0) mark(verbatim, stringStart, text.length());
         int k = 0;
         int start = 0;
         while (start < text.length() || lines.isEmpty()) {
@@ -92,8 +89,8 @@ final class SourceLines {
         }
     }
 
-    private static void mark(BitSet inString, BitSet verbatim, int start, int end) {
-        inString.set(start, end);
+    /** A string from {@code start} to {@code end}: the lines that start inside it are verbatim. */
+    private static void mark(BitSet verbatim, int start, int end) {
         verbatim.set(start + 1, end);
     }
 

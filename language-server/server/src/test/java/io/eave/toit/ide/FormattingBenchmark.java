@@ -36,9 +36,10 @@ public final class FormattingBenchmark {
         System.exit(0);
     }
 
-    /** Milliseconds, the median of 7 runs after 20 to warm up. */
+    /** Milliseconds, the median of 7 runs after at least 20 runs and 5 s to warm up (as {@link ServerBenchmark}). */
     private static double median(Runnable run) {
-        for (int i = 0; i < 20; i++) run.run();
+        long warm = System.nanoTime() + 5_000_000_000L;
+        for (int i = 0; i < 20 || System.nanoTime() < warm; i++) run.run();
         long[] ns = new long[7];
         for (int i = 0; i < ns.length; i++) {
             long start = System.nanoTime();

@@ -18,9 +18,10 @@ import java.util.Map;
  * has closed (see toit-grammar-facts.md 2.1). Those form a tree: a line's parent is the nearest
  * line above it that is indented less. Re-indenting keeps, for every parent, the order of its
  * children's indentations (equal stays equal, deeper stays deeper) and puts them 2 spaces deeper
- * than the parent for a block body (where the layout opens an INDENT) or the lines after an
- * opening bracket, 4 spaces deeper for continuation lines (arguments, operands, the rest of a
- * header). So every comparison the layout makes comes out the same; {@link MeaningCheck} checks it.
+ * than the parent for a block body (where the layout opens an INDENT), the lines after a bracket
+ * that ends a line and a closing bracket, 4 spaces deeper for continuation lines (arguments,
+ * operands, the rest of a header). So every comparison the layout makes comes out the same;
+ * {@link ToitFormatter} checks that it does.
  */
 final class Indentation {
     static final int BODY = 2;

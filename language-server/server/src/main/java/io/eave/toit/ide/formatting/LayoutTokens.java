@@ -17,7 +17,7 @@ import org.antlr.runtime.Token;
  * The tokens the parser sees for a text (the front end's token source: lexer plus layout, with
  * the synthetic INDENT/DEDENT/NEWLINE tokens and the types spacing gives, such as NEG or INDEX),
  * and what the formatter reads from them: where block bodies start, which operators are binary
- * operators outside declaration headers, and a token signature of any range of the text.
+ * operators outside declaration headers, and a signature of each top-level declaration.
  */
 final class LayoutTokens {
 

@@ -342,10 +342,11 @@ class FormattingTest {
     }
 
     /**
-     * Every Toit text of the front end's syntax suite (the string literals of its parser and
-     * validation tests, many of them broken on purpose), on its own and as the body of a method,
-     * with its indentation doubled: formatted, it parses to the same tree, and formatting it again
-     * changes nothing.
+     * Every Toit text of the front end's syntax suite (the string literals of its tests: parser,
+     * scoping, validation, many of them broken on purpose), on its own and as the body of a method,
+     * as it is, with its indentation doubled and blank lines and spaces added, and with its
+     * indentation remapped at random: formatted, it parses to the same tree, and formatting it
+     * again changes nothing.
      */
     @Test
     void theSyntaxSuitesTextsKeepTheirTrees() throws Exception {
@@ -362,8 +363,9 @@ class FormattingTest {
         }
         assertTrue(texts.size() > 500, "texts: " + texts.size());
         int changed = 0;
+        Random random = new Random(3);
         for (String text : texts) {
-            for (String input : List.of(text, Untidy.of(text, true))) {
+            for (String input : List.of(text, Untidy.of(text, true), Untidy.reindented(text, random))) {
                 String formatted = format(input);
                 assertEquals(parsed(parser, input), parsed(parser, formatted), "tree of:\n" + input);
                 assertEquals(formatted, format(formatted), "a second formatting of:\n" + input);

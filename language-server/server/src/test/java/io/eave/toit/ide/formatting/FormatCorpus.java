@@ -1,13 +1,16 @@
 package io.eave.toit.ide.formatting;
 
 import io.eave.toit.ToitFrontEnd;
+import io.eave.toit.ToitStandaloneSetup;
 import io.eave.toit.services.AstPrinter;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.eclipse.xtext.parser.IParser;
 
 /**
  * Run by hand over Toit code outside the repository (public corpora stay outside it):
@@ -15,7 +18,7 @@ import java.util.stream.Stream;
  * declarations the formatter left alone and why, whether the tree stayed the same and whether a
  * second formatting changes nothing, and whether the file with its indentation doubled, twice
  * remapped by a random increasing map, or its spaces widened formats to the same text. {@code --diff} prints the lines that changed.
- * <pre>java -cp ... io.eave.toit.ide.formatting.FormatCorpus [--diff] FOLDER...</pre>
+ * <pre>java -cp ... io.eave.toit.ide.formatting.FormatCorpus [--diff] [--fuzz=N] FOLDER...</pre>
  */
 public final class FormatCorpus {
     private FormatCorpus() {
@@ -23,10 +26,15 @@ public final class FormatCorpus {
 
     public static void main(String[] args) throws Exception {
         boolean diff = false;
+        int fuzz = 0;
         List<Path> files = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--diff")) {
                 diff = true;
+                continue;
+            }
+            if (arg.startsWith("--fuzz=")) {
+                fuzz = Integer.parseInt(arg.substring("--fuzz=".length()));
                 continue;
             }
             try (Stream<Path> walk = Files.walk(Path.of(arg))) {
@@ -76,10 +84,56 @@ public final class FormatCorpus {
                 result.notes().forEach(n -> System.out.println("    " + n));
             }
         }
+        if (fuzz > 0) fuzz(files, fuzz);
         System.out.printf("%d files, %d lines: %d formatted without a check failure, %d with declarations left alone by a check,"
                 + " %d with a changed tree, not idempotent or formatting differently when made untidy; %d files changed, %d lines changed%n",
                 files.size(), lines, clean, withNotes, broken, changedFiles, changedLines);
         System.exit(0);
+    }
+
+    /** Pieces of code that break it when dropped in anywhere: unclosed strings, comments and brackets, stray layout. */
+    private static final String[] BREAKERS = {"\"", "/*", "\"\"\"", "(", "]", ":", "::", "\t", "  ", "\\\n", "if x", "--", "-",
+        "$", "'", "\n  \n", "#[", "| x |", "else:"};
+
+    /**
+     * Code being typed: {@code rounds} mutations of each file (a breaker inserted, a stretch
+     * deleted, or a line re-indented at random); formatted, each must parse to the same tree and
+     * format to itself.
+     */
+    private static void fuzz(List<Path> files, int rounds) throws Exception {
+        IParser parser = ToitStandaloneSetup.injector().getInstance(IParser.class);
+        ToitFormatter formatter = ToitFormatter.shared();
+        Random random = new Random(rounds);
+        int failed = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            for (int round = 0; round < rounds; round++) {
+                int at = random.nextInt(Math.max(1, text.length()));
+                String mutated = switch (random.nextInt(3)) {
+                    case 0 -> text.substring(0, at) + BREAKERS[random.nextInt(BREAKERS.length)] + text.substring(at);
+                    case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + random.nextInt(40)));
+                    default -> {
+                        String[] lines = text.split("\n", -1);
+                        int i = random.nextInt(lines.length);
+                        lines[i] = " ".repeat(random.nextInt(7)) + lines[i].strip();
+                        yield String.join("\n", lines);
+                    }
+                };
+                String formatted = Edit.apply(mutated, formatter.format(mutated).edits());
+                if (!parsed(parser, mutated).equals(parsed(parser, formatted)) || !formatter.format(formatted).edits().isEmpty()) {
+                    failed++;
+                    Path keep = Files.createTempFile("format-fuzz-", ".toit");
+                    Files.writeString(keep, mutated);
+                    System.out.println(file + ": a mutation (kept in " + keep + ") changed its tree or was not stable");
+                }
+            }
+        }
+        System.out.printf("fuzz: %d mutated texts, %d failed%n", files.size() * rounds, failed);
+    }
+
+    private static String parsed(IParser parser, String text) {
+        var root = parser.parse(new StringReader(text)).getRootASTElement();
+        return root == null ? "" : AstPrinter.print(root);
     }
 
     /** The notes that report a failed check, not an error in the code. */

@@ -243,6 +243,23 @@ public class ToitLanguageFeaturesTest {
     }
 
     @Test
+    void formatReindentsAndWithASelectionOnlyTheSelectedLines() throws Exception {
+        IFile file = create("reindent.toit", "one:\n    x:=1\ntwo:\n    y:=2\n    print y\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        String text = document(editor).get();
+        // `two`'s body, selected from the middle of its first line to the middle of its second: both lines, not `one`
+        editor.selectAndReveal(text.indexOf("y:=2") + 1, text.indexOf("print y") + 3 - (text.indexOf("y:=2") + 1));
+        execute(editor, "io.eave.toit.editor.format");
+        waitUntil(() -> document(editor).get().equals("one:\n    x:=1\ntwo:\n  y := 2\n  print y\n"),
+                () -> "the selection formatted, seen: " + document(editor).get(), SERVER_MS);
+        editor.selectAndReveal(0, 0);
+        execute(editor, "io.eave.toit.editor.format");
+        waitUntil(() -> document(editor).get().equals("one:\n  x := 1\ntwo:\n  y := 2\n  print y\n"),
+                () -> "the whole text formatted, seen: " + document(editor).get(), SERVER_MS);
+    }
+
+    @Test
     void theOccurrencesOfALocalAreMarked() throws Exception {
         IFile file = create("occurrences.toit", "main:\n  total := 1\n  total += 2\n  print total\n  other := total\n");
         ITextEditor editor = open(file);

@@ -10,16 +10,19 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.IRewriteTarget;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.texteditor.IEditorStatusLine;
 
 /**
  * Format (Ctrl+Shift+F, Source &gt; Format): {@code textDocument/formatting} with Toit's
- * indentation (two spaces). The edits are applied on the UI thread as one undo step, and only if
- * the text did not change while the server worked; otherwise, or on failure, the status line
- * says so.
+ * indentation (two spaces), or with a selection {@code textDocument/rangeFormatting} of the lines
+ * it touches. The edits are applied on the UI thread as one undo step, and only if the text did
+ * not change while the server worked; otherwise, or on failure, the status line says so.
  */
 public final class FormatHandler extends AbstractHandler {
     /** Toit indents by two spaces; tabs are errors in indentation. */
@@ -31,8 +34,11 @@ public final class FormatHandler extends AbstractHandler {
         if (caret == null) return null;
         long stamp = stamp(caret);
         Display display = Display.getCurrent();
-        ToitLanguageServers.get().request(s -> s.getTextDocumentService().formatting(
-                new DocumentFormattingParams(caret.id(), OPTIONS))).whenComplete((edits, failure) -> display.asyncExec(() -> {
+        Range selected = selectedLines(caret);
+        ToitLanguageServers.get().request(s -> selected == null
+                ? s.getTextDocumentService().formatting(new DocumentFormattingParams(caret.id(), OPTIONS))
+                : s.getTextDocumentService().rangeFormatting(new DocumentRangeFormattingParams(caret.id(), OPTIONS, selected)))
+                .whenComplete((edits, failure) -> display.asyncExec(() -> {
                     if (stamp(caret) != stamp) {
                         status(caret, "Not formatted: the text changed while the server formatted it");
                     } else if (failure != null) {
@@ -42,6 +48,19 @@ public final class FormatHandler extends AbstractHandler {
                     }
                 }));
         return null;
+    }
+
+    /** The selection as an LSP range (the server formats the whole lines it touches), or null when nothing is selected. */
+    private static Range selectedLines(ToitEditorCaret caret) {
+        if (!(caret.editor().getSelectionProvider().getSelection() instanceof ITextSelection selection) || selection.getLength() == 0) {
+            return null;
+        }
+        try {
+            return new Range(LspDocuments.position(caret.document(), selection.getOffset()),
+                    LspDocuments.position(caret.document(), selection.getOffset() + selection.getLength()));
+        } catch (BadLocationException e) {
+            return null;
+        }
     }
 
     private static void apply(ToitEditorCaret caret, List<? extends org.eclipse.lsp4j.TextEdit> edits) {

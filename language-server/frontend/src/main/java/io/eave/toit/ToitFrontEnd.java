@@ -96,6 +96,15 @@ public final class ToitFrontEnd {
 
     /** Parses, links and validates {@code files}; {@code roots} are extra folders for absolute imports. */
     public Result analyze(List<SourceFile> files, List<Path> roots) {
+        return analyze(files, roots, CancelIndicator.NullImpl);
+    }
+
+    /**
+     * As above; {@code cancel} is asked between files and while validating (a language server
+     * drops a request its client cancelled): once cancelled, this throws
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public Result analyze(List<SourceFile> files, List<Path> roots, CancelIndicator cancel) {
         XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
         List<URI> rootUris = roots.stream().map(p -> URI.createFileURI(p.toAbsolutePath().toString()).appendSegment("")
                 .trimSegments(1)).toList();
@@ -105,6 +114,7 @@ public final class ToitFrontEnd {
             resources.put(file.path(), (XtextResource) set.createResource(URI.createFileURI(file.path())));
         }
         for (SourceFile file : files) {
+            stopIf(cancel);
             try {
                 resources.get(file.path()).load(new ByteArrayInputStream(file.text().getBytes(StandardCharsets.UTF_8)), Map.of());
             } catch (IOException e) {
@@ -117,7 +127,8 @@ public final class ToitFrontEnd {
         for (var entry : resources.entrySet()) {
             Resource resource = entry.getValue();
             units.put(entry.getKey(), (Unit) resource.getContents().get(0));
-            for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+            stopIf(cancel);
+            for (Issue issue : validator.validate(resource, CheckMode.ALL, cancel)) {
                 diagnostics.add(convert(entry.getKey(), issue));
             }
         }
@@ -127,12 +138,31 @@ public final class ToitFrontEnd {
             if (resources.containsValue(resource) || Modules.isLibrary(resource) || resource.getContents().isEmpty()) continue;
             String path = resource.getURI().isFile() ? resource.getURI().toFileString() : resource.getURI().toString();
             units.put(path, (Unit) resource.getContents().get(0));
-            for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+            stopIf(cancel);
+            for (Issue issue : validator.validate(resource, CheckMode.ALL, cancel)) {
                 diagnostics.add(convert(path, issue));
             }
         }
+        stopIf(cancel);
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::offset));
         return new Result(set, units, withoutConsequences(diagnostics));
+    }
+
+    private static void stopIf(CancelIndicator cancel) {
+        if (cancel.isCanceled()) throw new java.util.concurrent.CancellationException("analysis cancelled");
+    }
+
+    /**
+     * Links and validates one resource already in an analysis's resource set, as
+     * {@link #analyze} does each file: a stretch of declarations parsed apart (see
+     * {@code scoping.Fragment}). Offsets and lines count in the resource's own text.
+     */
+    public List<Diagnostic> check(Resource resource, String path) {
+        IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(convert(path, issue));
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::offset));
+        return withoutConsequences(diagnostics);
     }
 
     /** Name and call errors on a line with a syntax error are its consequences, not news. */

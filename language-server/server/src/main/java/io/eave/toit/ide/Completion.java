@@ -16,7 +16,6 @@ import io.eave.toit.ast.Parameter;
 import io.eave.toit.ast.Sequence;
 import io.eave.toit.ast.Unit;
 import io.eave.toit.parser.ToitNames;
-import io.eave.toit.scoping.Fragment;
 import io.eave.toit.scoping.Modules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,7 +73,7 @@ final class Completion {
         String prefix = ToitNames.canonical(text.substring(start, offset));
         // the whole word under the cursor becomes the marker, so it stays one name
         String patched = text.substring(0, start) + MARKER + text.substring(end);
-        Resource fragment = kept == null ? null : fragment(kept, path, patched, start);
+        Resource fragment = kept == null ? null : fragment(kept, path, text, patched, start, end);
         try {
             Unit unit;
             if (fragment != null) {
@@ -136,90 +135,38 @@ final class Completion {
     }
 
     /**
-     * The top-level declarations at the cursor and where the text changed since the kept
-     * analysis (one stretch of the file, usually one declaration) parsed alone, standing in for
-     * their old versions in that analysis ({@link Fragment}): the rest of the file is the same
-     * text, so its trees serve as they are. Null (parse everything) when the cursor or the change
-     * is outside the declarations (an import), or when the stretch does not parse cleanly on its
-     * own (an unclosed string or bracket would change how the rest of the file reads). What the
-     * rest of the file says about these declarations is their last analyzed version.
+     * The top-level declaration at the cursor parsed alone ({@link EditedDeclarations}), standing
+     * in for its old version in the kept analysis: the rest of the file serves as analyzed. When
+     * the text changed since elsewhere too (a keystroke in another declaration), the changed
+     * declarations are parsed alone once to check that they do not change how the rest of the file
+     * reads (an unclosed string or bracket would), then dropped: the cursor's declaration sees
+     * them, as the rest of the file does, as last analyzed. Null (parse everything) when the
+     * cursor or the change touches an import or export, or a stretch does not parse cleanly alone.
      */
-    private static Resource fragment(Kept kept, String path, String patched, int cursor) {
+    private static Resource fragment(Kept kept, String path, String text, String patched, int wordStart, int wordEnd) {
         Unit host = kept.result().unit(path);
-        String old = kept.text();
-        if (host == null || host.eResource() == null || old == null) return null;
-        int same = 0;   // the text before the change
-        int limit = Math.min(old.length(), patched.length());
-        while (same < limit && old.charAt(same) == patched.charAt(same)) same++;
-        int sameAfter = 0;   // and after it
-        while (sameAfter < limit - same && old.charAt(old.length() - 1 - sameAfter) == patched.charAt(patched.length() - 1 - sameAfter)) {
-            sameAfter++;
+        if (host == null || host.eResource() == null) return null;
+        EditedDeclarations regions = EditedDeclarations.of(host, kept.text());
+        if (regions == null) return null;
+        EditedDeclarations.Change change = EditedDeclarations.Change.between(kept.text(), text);
+        int cursorOld = wordStart < change.same() ? wordStart
+                : wordStart >= change.oldEnd() + change.delta() ? wordStart - change.delta() : change.same();
+        EditedDeclarations.Stretch cursor = regions.at(cursorOld, change);
+        EditedDeclarations.Stretch edited = change.none() ? null : regions.changed(change);
+        if (cursor == null || !change.none() && edited == null) return null;
+        if (edited != null && cursor.first() <= edited.last() && edited.first() <= cursor.last()) {
+            cursor = regions.stretch(Math.min(cursor.first(), edited.first()), Math.max(cursor.last(), edited.last()), change);
+            if (cursor == null) return null;
+        } else if (edited != null) {
+            Resource alone = regions.parse(edited, text, "edited.toit");
+            if (alone == null) return null;
+            alone.getResourceSet().getResources().remove(alone);
         }
-        int changeEnd = old.length() - sameAfter;
-        int delta = patched.length() - old.length();
-        List<Integer> starts = new ArrayList<>();   // where each top-level element's first token is
-        java.util.TreeMap<Integer, Integer> ends = new java.util.TreeMap<>();   // and its last one ends, by start
-        for (EObject o : host.eContents()) {
-            var node = NodeModelUtils.getNode(o);
-            if (node == null) continue;
-            starts.add(node.getOffset());
-            ends.put(node.getOffset(), node.getEndOffset());
-        }
-        java.util.Collections.sort(starts);
-        // each declaration's region: from its first token to the next element's (or the end)
-        List<io.eave.toit.ast.Declaration> declarations = host.getDeclarations();
-        int[] from = new int[declarations.size()];
-        int[] next = new int[declarations.size()];
-        int after = 0;   // declarations come in the order of the text, as do the starts
-        for (int k = 0; k < declarations.size(); k++) {
-            var node = NodeModelUtils.getNode(declarations.get(k));
-            if (node == null) return null;
-            from[k] = node.getOffset();
-            while (after < starts.size() && starts.get(after) <= from[k]) after++;
-            next[k] = after < starts.size() ? starts.get(after) : old.length();
-        }
-        // the declarations from the change's and the cursor's first to their last: one stretch of the text
-        int changedEnd = changeEnd + delta;   // in the new text
-        int cursorOld = cursor < same ? cursor : cursor >= changedEnd ? cursor - delta : same;
-        int changed = regionOf(same, from, next, old.length());
-        if (changed >= 0 && same == from[changed]) {
-            // text put at a declaration's first token may go on the one before (an indented line)
-            if (changed == 0) return null;
-            changed--;
-        }
-        int cursorAt = regionOf(cursorOld, from, next, old.length());
-        int first = Math.min(changed, cursorAt);
-        int last = regionOf(Math.max(Math.max(changeEnd - 1, same), cursorOld), from, next, old.length());
-        if (changed < 0 || cursorAt < 0 || last < first) return null;
-        for (int k = first; k < last; k++) {
-            if (next[k] != from[k + 1]) return null;   // an import or export in between
-        }
-        // from the line after the previous element, so the first declaration keeps its doc comment
-        var previous = ends.lowerEntry(from[first]);
-        int lineAfter = previous == null ? 0 : old.indexOf('\n', previous.getValue()) + 1;
-        int start = lineAfter > 0 || previous == null ? Math.min(lineAfter, from[first]) : from[first];
-        int end = next[last];
-        boolean lines = (start == 0 || old.charAt(start - 1) == '\n') && (end == old.length() || patched.charAt(end + delta - 1) == '\n');
-        if (!lines || changeEnd > end) return null;
-        XtextResourceSet set = (XtextResourceSet) host.eResource().getResourceSet();
-        Resource resource = set.createResource(host.eResource().getURI().trimFileExtension().appendFileExtension("completion.toit"));
-        Fragment.attach(resource, host, java.util.Set.copyOf(declarations.subList(first, last + 1)));
-        try {
-            resource.load(new ByteArrayInputStream(patched.substring(start, end + delta).getBytes(StandardCharsets.UTF_8)), Map.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (resource.getErrors().isEmpty() && !resource.getContents().isEmpty()) return resource;
-        set.getResources().remove(resource);
-        return null;
-    }
-
-    /** The declaration whose region holds {@code offset} of the old text, or -1. */
-    private static int regionOf(int offset, int[] from, int[] next, int length) {
-        for (int k = 0; k < from.length; k++) {
-            if (from[k] <= offset && (offset < next[k] || (next[k] == length && offset <= length))) return k;
-        }
-        return -1;
+        int markerDelta = patched.length() - text.length();
+        if (cursor.newStart() > wordStart || cursor.newEnd() < wordEnd) return null;
+        var inPatched = new EditedDeclarations.Stretch(cursor.first(), cursor.last(), cursor.start(), cursor.end(), cursor.newStart(),
+                cursor.newEnd() + markerDelta, cursor.replaced());
+        return regions.parse(inPatched, patched, "completion.toit");
     }
 
     /**

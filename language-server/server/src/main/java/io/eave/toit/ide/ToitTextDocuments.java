@@ -29,6 +29,7 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -63,11 +64,15 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * Open documents: every change re-analyzes the open documents after a short pause (a newer
- * change cancels the pending run; see {@link #debounceMs}) and publishes their diagnostics;
- * each request (completion, hover, definition, references, highlight, rename, outline, folding,
- * semantic tokens, signature help, quick fixes) analyzes the current text with the front end.
- * Analysis runs off the message thread.
+ * Open documents: every change re-checks the edited document after a short pause (a newer
+ * change cancels the pending run; see {@link #debounceMs}) and publishes its diagnostics, in
+ * proportion to the edit when it can ({@link EditedDiagnostics}), and analyzes every open
+ * document whole after a longer pause ({@link #WHOLE_ANALYSIS_PAUSE_MS}); each request
+ * (completion, hover, definition, references, highlight, rename, outline, folding, semantic
+ * tokens, signature help, quick fixes) analyzes the current text with the front end.
+ * Analysis runs off the message thread; requests that analyze the whole workspace (references,
+ * implementations, rename, workspace symbols) run on a thread of their own, so the others
+ * never queue behind them. A thread reads an analysis's trees holding its resource set.
  */
 final class ToitTextDocuments implements TextDocumentService {
     /**
@@ -78,6 +83,11 @@ final class ToitTextDocuments implements TextDocumentService {
      */
     static final long MIN_DEBOUNCE_MS = 25;
     static final long MAX_DEBOUNCE_MS = 150;
+    /**
+     * The pause in typing after which the open documents are analyzed whole: the checks of the
+     * edited declarations alone leave nothing stale once the user stops for this long.
+     */
+    static final long WHOLE_ANALYSIS_PAUSE_MS = 1_000;
 
     private final ToitFrontEnd frontEnd = ToitFrontEnd.create();
     private final Map<String, String> texts = new ConcurrentHashMap<>();   // by document URI
@@ -85,8 +95,12 @@ final class ToitTextDocuments implements TextDocumentService {
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService analysis = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "toit-analysis"));
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-requests"));
+    private final ExecutorService workspaceRequests = Executors.newSingleThreadExecutor(r -> daemon(r, "toit-workspace-requests"));
     private volatile LanguageClient client;
     private Future<?> pending;
+    private Future<?> pendingWhole;
+    /** The texts (by path) whose whole analysis was last published: the pause's run need not publish them again. */
+    private Map<String, String> publishedWhole = Map.of();
     private volatile long lastAnalysisMs = MAX_DEBOUNCE_MS;
     /** The open documents' analysis and the workspace's (references, rename) are kept side by side. */
     private static final int KEPT_ANALYSES = 2;
@@ -103,6 +117,7 @@ final class ToitTextDocuments implements TextDocumentService {
     synchronized void shutdown() {
         index.shutdown();
         if (pending != null) pending.cancel(false);
+        if (pendingWhole != null) pendingWhole.cancel(false);
     }
 
     /**
@@ -112,6 +127,7 @@ final class ToitTextDocuments implements TextDocumentService {
     void exit() {
         analysis.shutdownNow();
         requests.shutdownNow();
+        workspaceRequests.shutdownNow();
     }
 
     @Override
@@ -168,8 +184,13 @@ final class ToitTextDocuments implements TextDocumentService {
         if (text == null) return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         int offset = new TextPositions(text).offset(params.getPosition());
         Map<String, String> byPath = byPath();
-        return CompletableFuture.supplyAsync(() -> Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets,
-                kept(byPath, path(uri)))), requests);
+        return CompletableFuture.supplyAsync(() -> {
+            Completion.Kept kept = kept(byPath, path(uri));
+            if (kept == null) return Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets, null));
+            synchronized (kept.result().resourceSet()) {
+                return Either.forLeft(Completion.complete(frontEnd, path(uri), text, offset, byPath, snippets, kept));
+            }
+        }, requests);
     }
 
     /**
@@ -307,7 +328,8 @@ final class ToitTextDocuments implements TextDocumentService {
         String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(null);
         int offset = new TextPositions(text).offset(params.getPosition());
-        return CompletableFuture.supplyAsync(() -> CallSignatures.at(frontEnd, analysis(byPath), path(uri), text, offset), requests);
+        return CompletableFuture.supplyAsync(() -> reading(analysis(byPath),
+                result -> CallSignatures.at(frontEnd, result, path(uri), text, offset)), requests);
     }
 
     /** Quick fixes for the diagnostics the client sends. */
@@ -318,8 +340,9 @@ final class ToitTextDocuments implements TextDocumentService {
         String text = byPath.get(path(uri));
         List<Diagnostic> diagnostics = params.getContext() == null ? List.of() : params.getContext().getDiagnostics();
         if (text == null || diagnostics == null || diagnostics.isEmpty()) return CompletableFuture.completedFuture(List.of());
-        return CompletableFuture.supplyAsync(() -> QuickFixes.of(frontEnd, analysis(byPath), () -> analysis(workspaceTexts()),
-                path(uri), uri, text, diagnostics, this::uriOf).stream().map(Either::<Command, CodeAction>forRight).toList(), requests);
+        return CompletableFuture.supplyAsync(() -> reading(analysis(byPath), result -> QuickFixes.of(frontEnd, result,
+                () -> analysis(workspaceTexts()), path(uri), uri, text, diagnostics, this::uriOf)
+                .stream().map(Either::<Command, CodeAction>forRight).toList()), requests);
     }
 
     /** Formatting (see {@link Formatting}); the client's tab options do not apply. */
@@ -353,7 +376,7 @@ final class ToitTextDocuments implements TextDocumentService {
     private <T> CompletableFuture<List<T>> withUnit(String uri, java.util.function.Function<io.eave.toit.ast.Unit, List<T>> then) {
         Map<String, String> byPath = byPath();
         if (!byPath.containsKey(path(uri))) return CompletableFuture.completedFuture(List.of());
-        return CompletableFuture.supplyAsync(() -> then.apply(analysis(byPath).unit(path(uri))), requests);
+        return CompletableFuture.supplyAsync(() -> reading(analysis(byPath), result -> then.apply(result.unit(path(uri)))), requests);
     }
 
     /** The URI of the open document analyzed as {@code path}, or the file's URI. */
@@ -365,21 +388,36 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     private <T> CompletableFuture<T> withTarget(String uri, Position position, java.util.function.Function<Navigation.Target, T> then) {
-        return withTarget(uri, position, byPath(), then);
-    }
-
-    /** As {@link #withTarget}, in an analysis of the workspace's files too (for references and rename). */
-    private <T> CompletableFuture<T> withWorkspaceTarget(String uri, Position position,
-            java.util.function.Function<Navigation.Target, T> then) {
-        return withTarget(uri, position, workspaceTexts(), then);
-    }
-
-    private <T> CompletableFuture<T> withTarget(String uri, Position position, Map<String, String> byPath,
-            java.util.function.Function<Navigation.Target, T> then) {
+        Map<String, String> byPath = byPath();
         String text = byPath.get(path(uri));
         if (text == null) return CompletableFuture.completedFuture(then.apply(null));
         int offset = new TextPositions(text).offset(position);
-        return CompletableFuture.supplyAsync(() -> then.apply(Navigation.at(analysis(byPath), path(uri), offset)), requests);
+        return CompletableFuture.supplyAsync(() -> reading(analysis(byPath), result -> then.apply(Navigation.at(result, path(uri), offset))),
+                requests);
+    }
+
+    /**
+     * As {@link #withTarget}, in an analysis of the workspace's files too (for references and
+     * rename), on the workspace requests' thread; a request the client cancels stops its analysis.
+     */
+    private <T> CompletableFuture<T> withWorkspaceTarget(String uri, Position position,
+            java.util.function.Function<Navigation.Target, T> then) {
+        Map<String, String> byPath = workspaceTexts();
+        String text = byPath.get(path(uri));
+        if (text == null) return CompletableFuture.completedFuture(then.apply(null));
+        int offset = new TextPositions(text).offset(position);
+        return CompletableFutures.computeAsync(workspaceRequests, cancel -> {
+            ToitFrontEnd.Result result = analysis(byPath, cancel::isCanceled);
+            cancel.checkCanceled();
+            return reading(result, r -> then.apply(Navigation.at(r, path(uri), offset)));
+        });
+    }
+
+    /** {@code then} of an analysis, holding its resource set: its trees are linked lazily, and fragments are parsed into it. */
+    private static <T> T reading(ToitFrontEnd.Result result, java.util.function.Function<ToitFrontEnd.Result, T> then) {
+        synchronized (result.resourceSet()) {
+            return then.apply(result);
+        }
     }
 
     /** The workspace's Toit files as read by the index, with the open documents' texts over them. */
@@ -392,8 +430,7 @@ final class ToitTextDocuments implements TextDocumentService {
     /** Declarations of the workspace whose names hold the query's letters in order (any case). */
     CompletableFuture<List<WorkspaceSymbol>> symbols(String query) {
         Map<String, String> all = workspaceTexts();
-        return CompletableFuture.supplyAsync(() -> {
-            ToitFrontEnd.Result result = analysis(all);
+        return CompletableFutures.computeAsync(workspaceRequests, cancel -> reading(analysis(all, cancel::isCanceled), result -> {
             List<WorkspaceSymbol> found = new ArrayList<>();
             result.units().forEach((path, unit) -> {
                 if (unit == null || !all.containsKey(path)) return;
@@ -405,7 +442,7 @@ final class ToitTextDocuments implements TextDocumentService {
                 }
             });
             return found;
-        }, requests);
+        }));
     }
 
     private static boolean matches(String query, String name) {
@@ -446,7 +483,9 @@ final class ToitTextDocuments implements TextDocumentService {
 
     private synchronized void schedule() {
         if (pending != null) pending.cancel(false);
-        pending = analysis.schedule(this::analyze, debounceMs(), TimeUnit.MILLISECONDS);
+        if (pendingWhole != null) pendingWhole.cancel(false);
+        pending = analysis.schedule(() -> analyze(false), debounceMs(), TimeUnit.MILLISECONDS);
+        pendingWhole = analysis.schedule(() -> analyze(true), WHOLE_ANALYSIS_PAUSE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The current pause before an analysis (see {@link #MIN_DEBOUNCE_MS}). */
@@ -455,10 +494,13 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     /**
-     * Analyzes every open document together (they may import each other) and publishes, with
-     * the version of the text analyzed, so a client can tell diagnostics of an older text.
+     * Publishes the diagnostics of the open documents, with the version of the text analyzed (a
+     * client can tell diagnostics of an older text): of the edited declarations alone when
+     * {@link EditedDiagnostics} can tell them ({@code whole} false), else of every open document
+     * analyzed together (they may import each other). A document whose text changed meanwhile is
+     * left to the run the change scheduled.
      */
-    private void analyze() {
+    private void analyze(boolean whole) {
         Map<String, String> snapshot;
         Map<String, Integer> snapshotVersions;
         synchronized (texts) {
@@ -469,13 +511,51 @@ final class ToitTextDocuments implements TextDocumentService {
         Map<String, String> byPath = new java.util.HashMap<>();
         snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
         long start = System.nanoTime();
+        if (!whole && publishEdited(snapshot, snapshotVersions, byPath, start)) return;
+        if (whole && byPath.equals(publishedWhole)) return;
         ToitFrontEnd.Result result = analysis(byPath);
         long took = (System.nanoTime() - start) / 1_000_000;
         if (took > 0) lastAnalysisMs = took;   // under a millisecond: a kept analysis, not a run
         LanguageClient c = client;
         if (c == null) return;
-        snapshot.forEach((uri, text) -> c.publishDiagnostics(
-                new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text), snapshotVersions.get(uri))));
+        snapshot.forEach((uri, text) -> {
+            if (text.equals(texts.get(uri))) {
+                c.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.convert(result.diagnostics(path(uri)), text),
+                        snapshotVersions.get(uri)));
+            }
+        });
+        publishedWhole = byPath;
+    }
+
+    /** Publishes the diagnostics of the one document edited since a kept analysis, checked in the edited declarations alone. */
+    private boolean publishEdited(Map<String, String> snapshot, Map<String, Integer> versions, Map<String, String> byPath, long start) {
+        String edited = null;
+        Completion.Kept base = null;
+        synchronized (latest) {
+            for (Analysis a : latest) {
+                if (!a.texts().keySet().equals(byPath.keySet())) continue;
+                List<String> changed = byPath.keySet().stream().filter(p -> !byPath.get(p).equals(a.texts().get(p))).toList();
+                if (changed.size() != 1) continue;
+                edited = changed.get(0);
+                base = new Completion.Kept(a.result(), a.texts().get(edited));
+                break;
+            }
+        }
+        if (base == null) return false;
+        String path = edited;
+        Completion.Kept kept = base;
+        List<ToitFrontEnd.Diagnostic> diagnostics = reading(base.result(), r -> EditedDiagnostics.of(frontEnd, kept, path, byPath.get(path)));
+        if (diagnostics == null) return false;
+        long took = (System.nanoTime() - start) / 1_000_000;
+        if (took > 0) lastAnalysisMs = took;
+        LanguageClient c = client;
+        if (c == null) return true;
+        snapshot.forEach((uri, text) -> {
+            if (path(uri).equals(path) && text.equals(texts.get(uri))) {
+                c.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.convert(diagnostics, text), versions.get(uri)));
+            }
+        });
+        return true;
     }
 
     /**
@@ -484,6 +564,11 @@ final class ToitTextDocuments implements TextDocumentService {
      * analyzing again. Only the requests thread reads the trees; the analysis thread, diagnostics.
      */
     private ToitFrontEnd.Result analysis(Map<String, String> byPath) {
+        return analysis(byPath, org.eclipse.xtext.util.CancelIndicator.NullImpl);
+    }
+
+    /** As above; {@code cancel} stops a new analysis (the request that wanted it was cancelled). */
+    private ToitFrontEnd.Result analysis(Map<String, String> byPath, org.eclipse.xtext.util.CancelIndicator cancel) {
         synchronized (latest) {
             for (Analysis a : latest) {
                 if (a.texts().equals(byPath)) return a.result();
@@ -491,7 +576,7 @@ final class ToitTextDocuments implements TextDocumentService {
         }
         List<ToitFrontEnd.SourceFile> files = new ArrayList<>();
         byPath.forEach((path, text) -> files.add(new ToitFrontEnd.SourceFile(path, text)));
-        ToitFrontEnd.Result result = frontEnd.analyze(files);
+        ToitFrontEnd.Result result = frontEnd.analyze(files, List.of(), cancel);
         synchronized (latest) {
             latest.addFirst(new Analysis(Map.copyOf(byPath), result));
             while (latest.size() > KEPT_ANALYSES) latest.removeLast();

@@ -139,8 +139,9 @@ final class Completion {
      * in for its old version in the kept analysis: the rest of the file serves as analyzed. When
      * the text changed since elsewhere too (a keystroke in another declaration), the changed
      * declarations are parsed alone once to check that they do not change how the rest of the file
-     * reads (an unclosed string or bracket would), then dropped: the cursor's declaration sees
-     * them, as the rest of the file does, as last analyzed. Null (parse everything) when the
+     * reads (an unclosed string or bracket would) nor what other declarations see of them (their
+     * names and outlines), then dropped: what the cursor's declaration sees of them is unchanged.
+     * When their outlines changed, the stretch from them to the cursor is parsed. Null (parse everything) when the
      * cursor or the change touches an import or export, or a stretch does not parse cleanly alone.
      */
     private static Resource fragment(Kept kept, String path, String text, String patched, int wordStart, int wordEnd) {
@@ -160,7 +161,12 @@ final class Completion {
         } else if (edited != null) {
             Resource alone = regions.parse(edited, text, "edited.toit");
             if (alone == null) return null;
+            boolean sameOutlines = EditedDeclarations.sameOutlines(edited.replaced(), (Unit) alone.getContents().get(0));
             alone.getResourceSet().getResources().remove(alone);
+            if (!sameOutlines) {   // a name or signature changed there: the cursor's declaration must see the new one
+                cursor = regions.stretch(Math.min(cursor.first(), edited.first()), Math.max(cursor.last(), edited.last()), change);
+                if (cursor == null) return null;
+            }
         }
         int markerDelta = patched.length() - text.length();
         if (cursor.newStart() > wordStart || cursor.newEnd() < wordEnd) return null;

@@ -132,6 +132,31 @@ class LanguageServerTest {
         assertEquals("A point.", point.getDocumentation().getLeft());
     }
 
+    @Test
+    void completionRightAfterAnEditInAnotherDeclarationSeesItsNewNames() throws Exception {
+        String text = """
+                class Point:
+                  x := 0
+                  norm -> int: return x
+
+                helper:
+                  return 1
+
+                main:
+                  point := Point
+                  total := 0
+                  print point.norm
+                """;
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "toit", 1, text)));
+        assertEquals(List.of(), nextDiagnostics().getDiagnostics());
+        // a keystroke in the body of a method of Point, far from main: main's locals and Point's members as before
+        change(2, new Range(new Position(2, 22), new Position(2, 22)), " ");
+        assertTrue(complete(10, 8).containsAll(List.of("total", "point", "helper")), complete(10, 8).toString());
+        // a member added to Point and at once completion in main: the new member is offered
+        change(3, new Range(new Position(2, 24), new Position(2, 24)), "\n  nudge -> int: return 2");
+        assertTrue(complete(11, 15).containsAll(List.of("norm", "nudge")), complete(11, 15).toString());
+    }
+
     private void change(int version, Range range, String text) {
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, version),
                 List.of(new TextDocumentContentChangeEvent(range, text))));

@@ -128,7 +128,7 @@ public final class ToitFrontEnd {
             Resource resource = entry.getValue();
             units.put(entry.getKey(), (Unit) resource.getContents().get(0));
             stopIf(cancel);
-            for (Issue issue : validator.validate(resource, CheckMode.ALL, cancel)) {
+            for (Issue issue : validate(validator, resource, cancel)) {
                 diagnostics.add(convert(entry.getKey(), issue));
             }
         }
@@ -139,13 +139,23 @@ public final class ToitFrontEnd {
             String path = resource.getURI().isFile() ? resource.getURI().toFileString() : resource.getURI().toString();
             units.put(path, (Unit) resource.getContents().get(0));
             stopIf(cancel);
-            for (Issue issue : validator.validate(resource, CheckMode.ALL, cancel)) {
+            for (Issue issue : validate(validator, resource, cancel)) {
                 diagnostics.add(convert(path, issue));
             }
         }
         stopIf(cancel);
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::offset));
         return new Result(set, units, withoutConsequences(diagnostics));
+    }
+
+    /** Xtext's validator stops with an error of its own when cancelled: the same exception as between files. */
+    private static List<Issue> validate(IResourceValidator validator, Resource resource, CancelIndicator cancel) {
+        try {
+            return validator.validate(resource, CheckMode.ALL, cancel);
+        } catch (org.eclipse.xtext.service.OperationCanceledError | org.eclipse.emf.common.util.WrappedException e) {
+            if (cancel.isCanceled()) throw new java.util.concurrent.CancellationException("analysis cancelled");
+            throw e;
+        }
     }
 
     private static void stopIf(CancelIndicator cancel) {

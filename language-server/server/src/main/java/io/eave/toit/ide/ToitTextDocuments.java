@@ -99,6 +99,8 @@ final class ToitTextDocuments implements TextDocumentService {
     private volatile LanguageClient client;
     private Future<?> pending;
     private Future<?> pendingWhole;
+    /** Counts the changes: an analysis for diagnostics stops when a newer change makes it stale. */
+    private volatile long changes;
     /** The texts (by path) whose whole analysis was last published: the pause's run need not publish them again. */
     private Map<String, String> publishedWhole = Map.of();
     private volatile long lastAnalysisMs = MAX_DEBOUNCE_MS;
@@ -482,6 +484,7 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     private synchronized void schedule() {
+        changes++;
         if (pending != null) pending.cancel(false);
         if (pendingWhole != null) pendingWhole.cancel(false);
         pending = analysis.schedule(() -> analyze(false), debounceMs(), TimeUnit.MILLISECONDS);
@@ -513,7 +516,14 @@ final class ToitTextDocuments implements TextDocumentService {
         long start = System.nanoTime();
         if (!whole && publishEdited(snapshot, snapshotVersions, byPath, start)) return;
         if (whole && byPath.equals(publishedWhole)) return;
-        ToitFrontEnd.Result result = analysis(byPath);
+        long seen = changes;
+        ToitFrontEnd.Result result;
+        try {
+            // typing on stops it: the next change's run starts sooner, and does not share the cores with a stale one
+            result = analysis(byPath, () -> changes != seen);
+        } catch (java.util.concurrent.CancellationException e) {
+            return;
+        }
         long took = (System.nanoTime() - start) / 1_000_000;
         if (took > 0) lastAnalysisMs = took;   // under a millisecond: a kept analysis, not a run
         LanguageClient c = client;

@@ -141,35 +141,30 @@ final class Completion {
      * declarations are parsed alone once to check that they do not change how the rest of the file
      * reads (an unclosed string or bracket would) nor what other declarations see of them (their
      * names and outlines), then dropped: what the cursor's declaration sees of them is unchanged.
-     * When their outlines changed, the stretch from them to the cursor is parsed. Null (parse everything) when the
+     * Null (parse everything) when their outlines changed, when the
      * cursor or the change touches an import or export, or a stretch does not parse cleanly alone.
      */
     private static Resource fragment(Kept kept, String path, String text, String patched, int wordStart, int wordEnd) {
         Unit host = kept.result().unit(path);
         if (host == null || host.eResource() == null) return null;
         EditedDeclarations regions = EditedDeclarations.of(host, kept.text());
-        if (regions == null) return null;
-        EditedDeclarations.Change change = EditedDeclarations.Change.between(kept.text(), text);
-        int cursorOld = wordStart < change.same() ? wordStart
-                : wordStart >= change.oldEnd() + change.delta() ? wordStart - change.delta() : change.same();
-        EditedDeclarations.Stretch cursor = regions.at(cursorOld, change);
-        EditedDeclarations.Stretch edited = change.none() ? null : regions.changed(change);
-        if (cursor == null || !change.none() && edited == null) return null;
-        if (edited != null && cursor.first() <= edited.last() && edited.first() <= cursor.last()) {
-            cursor = regions.stretch(Math.min(cursor.first(), edited.first()), Math.max(cursor.last(), edited.last()), change);
-            if (cursor == null) return null;
-        } else if (edited != null) {
-            Resource alone = regions.parse(edited, text, "edited.toit");
-            if (alone == null) return null;
-            boolean sameOutlines = EditedDeclarations.sameOutlines(edited.replaced(), (Unit) alone.getContents().get(0));
-            alone.getResourceSet().getResources().remove(alone);
-            if (!sameOutlines) {   // a name or signature changed there: the cursor's declaration must see the new one
-                cursor = regions.stretch(Math.min(cursor.first(), edited.first()), Math.max(cursor.last(), edited.last()), change);
-                if (cursor == null) return null;
+        List<EditedDeclarations.Stretch> changes = regions == null ? null : regions.changes(text);
+        if (changes == null) return null;
+        EditedDeclarations.Stretch cursor = null;
+        for (EditedDeclarations.Stretch s : changes) {
+            if (s.newStart() <= wordStart && wordEnd <= s.newEnd()) {
+                cursor = s;
+                continue;
             }
+            Resource alone = regions.parse(s, text, "edited.toit");
+            if (alone == null) return null;
+            boolean sameOutlines = EditedDeclarations.sameOutlines(s.replaced(), (Unit) alone.getContents().get(0));
+            alone.getResourceSet().getResources().remove(alone);
+            if (!sameOutlines) return null;   // a name or signature changed there: the cursor's declaration must see the new one
         }
+        if (cursor == null) cursor = regions.unchangedAt(changes, wordStart);
+        if (cursor == null || cursor.newStart() > wordStart || cursor.newEnd() < wordEnd) return null;
         int markerDelta = patched.length() - text.length();
-        if (cursor.newStart() > wordStart || cursor.newEnd() < wordEnd) return null;
         var inPatched = new EditedDeclarations.Stretch(cursor.first(), cursor.last(), cursor.start(), cursor.end(), cursor.newStart(),
                 cursor.newEnd() + markerDelta, cursor.replaced());
         return regions.parse(inPatched, patched, "completion.toit");

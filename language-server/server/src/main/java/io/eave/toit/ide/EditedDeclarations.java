@@ -27,29 +27,6 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
  * (which, indented, would continue the declaration before), names the declarations to parse.
  */
 final class EditedDeclarations {
-    /** Where the texts differ: from {@code same} to {@code oldEnd} in the old text, {@code delta} characters longer in the new. */
-    record Change(int same, int oldEnd, int delta) {
-        static Change between(String old, String now) {
-            int same = 0;
-            int limit = Math.min(old.length(), now.length());
-            while (same < limit && old.charAt(same) == now.charAt(same)) same++;
-            int sameAfter = 0;
-            while (sameAfter < limit - same && old.charAt(old.length() - 1 - sameAfter) == now.charAt(now.length() - 1 - sameAfter)) {
-                sameAfter++;
-            }
-            return new Change(same, old.length() - sameAfter, now.length() - old.length());
-        }
-
-        boolean none() {
-            return same == oldEnd && delta == 0;
-        }
-
-        /** An offset of the old text in the new one (inside the change: its start). */
-        int shift(int old) {
-            return old < same ? old : old >= oldEnd ? old + delta : same;
-        }
-    }
-
     /**
      * Declarations {@code first} to {@code last} (region indexes), from {@code start} to
      * {@code end} in the old text and from {@code newStart} to {@code newEnd} in the new.
@@ -113,37 +90,108 @@ final class EditedDeclarations {
     }
 
     /**
-     * The declarations the change touches, and the one before when the change starts before a
-     * declaration's first token; null when it touches an import or an export.
+     * The stretches of declarations that differ in {@code now}, in order; every region outside them
+     * is in {@code now} as it was, moved by the stretches before it. Null when an import or an
+     * export changed. Regions are matched whole: from the first that differs, the next one
+     * found again in the new text (at a line's start) ends the stretch. A stretch that differs
+     * before its declaration's first token takes the declaration before it too (an indented line
+     * there would continue that one).
      */
-    Stretch changed(Change change) {
-        return stretch(firstAt(change.same()), regionAt(Math.max(change.same(), change.oldEnd() - 1)), change);
+    List<Stretch> changes(String now) {
+        int n = elements.size();
+        List<Stretch> stretches = new ArrayList<>();
+        int shift = 0;   // of the region at hand: new offset minus old
+        int k = 0;
+        while (k < n) {
+            if (kept(k, regionStart[k] + shift, now)) {
+                k++;
+                continue;
+            }
+            int differs = regionStart[k];
+            while (differs < regionEnd[k] && differs + shift < now.length() && old.charAt(differs) == now.charAt(differs + shift)) differs++;
+            int first = k;
+            int newStart = regionStart[k] + shift;
+            if (differs <= firstToken[k] && k > 0) {
+                Stretch before = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+                if (before != null && before.last() == k - 1) {
+                    stretches.remove(stretches.size() - 1);
+                    first = before.first();
+                    newStart = before.newStart();
+                } else {
+                    first = k - 1;
+                    newStart = regionStart[k - 1] + shift;
+                }
+            }
+            int next = k + 1;
+            int found = -1;
+            for (; next < n; next++) {
+                found = findRegion(next, regionStart[k] + shift, now);
+                if (found >= 0) break;
+            }
+            Stretch stretch = declarations(first, next - 1, newStart, found < 0 ? now.length() : found);
+            if (stretch == null) return null;
+            stretches.add(stretch);
+            if (found < 0) break;
+            shift = found - regionStart[next];
+            k = next;
+        }
+        return stretches;
     }
 
-    /** The declaration at {@code offset} of the old text, and the one before when it is before the first token. */
-    Stretch at(int offset, Change change) {
-        return stretch(firstAt(offset), regionAt(offset), change);
+    /** Whether region {@code k} stands unchanged at {@code at} of the new text (the last one: up to its end). */
+    private boolean kept(int k, int at, String now) {
+        int length = regionEnd[k] - regionStart[k];
+        if (at < 0 || at > now.length() || (at > 0 && now.charAt(at - 1) != '\n')) return false;
+        if (k == elements.size() - 1 && at + length != now.length()) return false;
+        return now.regionMatches(at, old, regionStart[k], length);
     }
 
-    private int firstAt(int offset) {
-        int k = regionAt(offset);
-        return offset <= firstToken[k] && k > 0 ? k - 1 : k;
+    /** Where region {@code k}'s text starts a line of the new text from {@code from} on, or -1. */
+    private int findRegion(int k, int from, String now) {
+        String text = old.substring(regionStart[k], regionEnd[k]);
+        for (int at = now.indexOf(text, from); at >= 0; at = now.indexOf(text, at + 1)) {
+            if (kept(k, at, now)) return at;
+        }
+        return -1;
     }
 
-    /** The declarations from region {@code first} to {@code last}; null when an import or an export is among them. */
-    Stretch stretch(int first, int last, Change change) {
+    private Stretch declarations(int first, int last, int newStart, int newEnd) {
         List<Declaration> replaced = new ArrayList<>();
         for (int k = first; k <= last; k++) {
             if (!(elements.get(k) instanceof Declaration d)) return null;
             replaced.add(d);
         }
-        int start = regionStart[first];
-        int end = regionEnd[last];
-        if (start > change.same() && start < change.oldEnd() || end > change.same() && end < change.oldEnd()) return null;
-        // no region boundary falls inside the change: a boundary after its start is at or after its end
-        int delta = change.delta();
-        return new Stretch(first, last, start, end, start > change.same() ? start + delta : start,
-                end > change.same() ? end + delta : end, replaced);
+        return new Stretch(first, last, regionStart[first], regionEnd[last], newStart, newEnd, replaced);
+    }
+
+    /** {@code old}, an offset of the old text outside the stretches, in the new text. */
+    static int moved(List<Stretch> stretches, int old) {
+        int shift = 0;
+        for (Stretch s : stretches) {
+            if (old < s.end()) break;   // before it (outside every stretch)
+            shift = s.newEnd() - s.end();
+        }
+        return old + shift;
+    }
+
+    /**
+     * The region holding offset {@code at} of the new text, outside the stretches, as a stretch
+     * of one declaration (with the one before when {@code at} is before its first token); null
+     * when that is not one declaration left as it was.
+     */
+    Stretch unchangedAt(List<Stretch> stretches, int at) {
+        int shift = 0;
+        for (Stretch s : stretches) {
+            if (at < s.newStart()) break;
+            if (at < s.newEnd()) return null;
+            shift = s.newEnd() - s.end();
+        }
+        int k = regionAt(at - shift);
+        int first = at - shift <= firstToken[k] && k > 0 ? k - 1 : k;
+        for (Stretch s : stretches) {
+            if (s.first() <= k && first <= s.last()) return null;
+        }
+        return declarations(first, k, regionStart[first] + shift, regionEnd[k] + shift);
     }
 
     /**

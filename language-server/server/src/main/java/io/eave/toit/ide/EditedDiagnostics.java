@@ -34,40 +34,38 @@ final class EditedDiagnostics {
         Unit host = base.result().unit(path);
         if (host == null || host.eResource() == null) return null;
         List<ToitFrontEnd.Diagnostic> before = base.result().diagnostics(path);
-        EditedDeclarations.Change change = EditedDeclarations.Change.between(base.text(), now);
-        if (change.none()) return before;
+        if (base.text().equals(now)) return before;
         EditedDeclarations regions = EditedDeclarations.of(host, base.text());
-        EditedDeclarations.Stretch stretch = regions == null ? null : regions.changed(change);
-        if (stretch == null) return null;
+        List<EditedDeclarations.Stretch> changes = regions == null ? null : regions.changes(now);
+        if (changes == null) return null;
+        TextPositions oldLines = new TextPositions(base.text());
+        TextPositions newLines = new TextPositions(now);
+        List<ToitFrontEnd.Diagnostic> result = new ArrayList<>();
         for (ToitFrontEnd.Diagnostic d : before) {
-            boolean touches = d.offset() + d.length() > stretch.start() && d.offset() < stretch.end();
-            boolean within = d.offset() >= stretch.start() && d.offset() + d.length() <= stretch.end();
-            if (touches && (FILE_CHECKS.contains(d.code()) || !within)) return null;
-        }
-        Resource fragment = regions.parse(stretch, now, "edited.toit");
-        if (fragment == null) return null;
-        try {
-            if (!EditedDeclarations.sameOutlines(stretch.replaced(), (Unit) fragment.getContents().get(0))) return null;
-            TextPositions oldLines = new TextPositions(base.text());
-            TextPositions newLines = new TextPositions(now);
-            int lineDelta = newLines.position(stretch.newEnd()).getLine() - oldLines.position(stretch.end()).getLine();
-            int fragmentLine = newLines.position(stretch.newStart()).getLine();   // 0-based: the fragment's line 1 is this one's
-            List<ToitFrontEnd.Diagnostic> result = new ArrayList<>();
-            for (ToitFrontEnd.Diagnostic d : before) {
-                if (d.offset() + d.length() <= stretch.start() && d.offset() < stretch.start()) {   // before: where it was
-                    result.add(d);
-                } else if (d.offset() >= stretch.end()) {   // after: moved with the text
-                    result.add(moved(d, stretch.newEnd() - stretch.end(), lineDelta));
-                }
+            EditedDeclarations.Stretch in = null;
+            for (EditedDeclarations.Stretch s : changes) {
+                if (d.offset() + d.length() > s.start() && d.offset() < s.end()) in = s;
             }
-            for (ToitFrontEnd.Diagnostic d : frontEnd.check(fragment, path)) {
-                result.add(moved(d, stretch.newStart(), fragmentLine));
+            if (in == null) {   // outside the edited declarations: moved with the text
+                int offset = EditedDeclarations.moved(changes, d.offset());
+                result.add(moved(d, offset - d.offset(), newLines.position(offset).getLine() - oldLines.position(d.offset()).getLine()));
+            } else if (FILE_CHECKS.contains(d.code()) || d.offset() < in.start() || d.offset() + d.length() > in.end()) {
+                return null;
             }
-            result.sort(Comparator.comparingInt(ToitFrontEnd.Diagnostic::offset));
-            return result;
-        } finally {
-            fragment.getResourceSet().getResources().remove(fragment);
         }
+        for (EditedDeclarations.Stretch stretch : changes) {
+            Resource fragment = regions.parse(stretch, now, "edited.toit");
+            if (fragment == null) return null;
+            try {
+                if (!EditedDeclarations.sameOutlines(stretch.replaced(), (Unit) fragment.getContents().get(0))) return null;
+                int fragmentLine = newLines.position(stretch.newStart()).getLine();   // 0-based: the fragment's line 1 is this one's
+                for (ToitFrontEnd.Diagnostic d : frontEnd.check(fragment, path)) result.add(moved(d, stretch.newStart(), fragmentLine));
+            } finally {
+                fragment.getResourceSet().getResources().remove(fragment);
+            }
+        }
+        result.sort(Comparator.comparingInt(ToitFrontEnd.Diagnostic::offset));
+        return result;
     }
 
     private static ToitFrontEnd.Diagnostic moved(ToitFrontEnd.Diagnostic d, int offsets, int lines) {

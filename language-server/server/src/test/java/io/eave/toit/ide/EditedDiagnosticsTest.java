@@ -79,6 +79,31 @@ class EditedDiagnosticsTest {
     }
 
     @Test
+    void editsInTwoDeclarationsApartLeaveTheOneBetweenAsItWas() throws Exception {
+        String text = """
+                first:
+                  print 1
+
+                middle:
+                  print undefined-middle
+
+                last:
+                  print 3
+                """;
+        session.open(URI, text);
+        assertEquals(List.of(range(4, 8, 24)), ranges(next()));
+        // one wrong name typed in `first`, then one in `last`, before the whole analysis after the pause
+        change(new Range(new Position(1, 8), new Position(1, 9)), "undefined-first");
+        assertEquals(List.of(range(1, 8, 23), range(4, 8, 24)), ranges(next()));
+        change(new Range(new Position(7, 8), new Position(7, 9)), "undefined-last\n  print 4");
+        List<Diagnostic> both = next();
+        assertEquals(List.of(range(1, 8, 23), range(4, 8, 24), range(7, 8, 22)), ranges(both));
+        assertTrue(both.get(1).getMessage().getLeft().contains("undefined-middle"), both.get(1).toString());
+        // and the same once the pause has passed
+        assertEquals(ranges(both), ranges(nextWithin(ToitTextDocuments.WHOLE_ANALYSIS_PAUSE_MS + 20_000)));
+    }
+
+    @Test
     void aChangedSignatureChecksTheCallersInOtherDeclarations() throws Exception {
         String text = """
                 twice x:

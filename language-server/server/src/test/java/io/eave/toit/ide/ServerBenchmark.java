@@ -160,9 +160,42 @@ public final class ServerBenchmark {
             System.out.printf("indexed and analyzed (first complete workspace-symbol answer) after %,d ms; heap held: %,d MB%n", took,
                     (after - before) >> 20);
         }
+        requestsDuringFirstReferences(folder, params);
         try (var walk = Files.walk(folder)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /**
+     * The first references in the workspace analyze all of it (on a thread of their own):
+     * completion in a small open file sent right after them, 5 times, a fresh server each.
+     */
+    private static void requestsDuringFirstReferences(Path folder, InitializeParams params) throws Exception {
+        String app = "main:\n  total := 0\n  print total\n";
+        Path file = Files.writeString(folder.resolve("app.toit"), app);
+        String uri = file.toUri().toString();
+        List<Long> references = new ArrayList<>();
+        List<Long> completion = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            try (ServerSession session = new ServerSession(params)) {
+                session.open(uri, app);
+                session.published.poll(60, TimeUnit.SECONDS);
+                TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+                CompletionParams at = new CompletionParams(doc, new Position(2, 8));
+                ServerSession.await(session.documents().completion(at));
+                Thread.sleep(1_000);   // the index reads the files
+                long start = System.nanoTime();
+                var found = session.documents().references(new org.eclipse.lsp4j.ReferenceParams(doc, new Position(1, 3),
+                        new org.eclipse.lsp4j.ReferenceContext(true)));
+                ServerSession.await(session.documents().completion(at));
+                completion.add(System.nanoTime() - start);
+                found.get(5, TimeUnit.MINUTES);
+                references.add(System.nanoTime() - start);
+            }
+        }
+        Files.delete(file);
+        System.out.printf("first references in the workspace: p50 %.0f ms; completion sent right after it: p50 %.0f ms, max %.0f ms (5 runs)%n",
+                percentile(references, 50), percentile(completion, 50), percentile(completion, 100));
     }
 
     private static long usedHeap() throws InterruptedException {

@@ -61,6 +61,34 @@ final class References {
         return found;
     }
 
+    /**
+     * Member names after a dot whose receiver's type is unknown (Toit is dynamically typed:
+     * {@code thing.run} may call any {@code run}), named like the instance member {@code target}.
+     * They may reach it at run time, so references list them after the certain ones; rename does
+     * not change them, since they may as well reach a namesake in another class.
+     */
+    static List<Occurrence> possible(EObject target, ToitFrontEnd.Result result) {
+        if (!(target instanceof Field || target instanceof Method) || Members.isStatic((Declaration) target)
+                || Members.isConstructor((Declaration) target) || Members.enclosingClass(target) == null) {
+            return List.of();
+        }
+        String name = ((Declaration) target).getName();
+        List<Occurrence> found = new ArrayList<>();
+        result.units().forEach((path, unit) -> {
+            if (unit == null || unit.eResource() == null || Modules.isLibrary(unit.eResource())) return;
+            for (MemberAccess access : EcoreUtil2.getAllContentsOfType(unit, MemberAccess.class)) {
+                Object linked = access.eGet(AstPackage.Literals.MEMBER_ACCESS__MEMBER, false);
+                if (!(linked instanceof EObject e) || !e.eIsProxy() || io.eave.toit.scoping.ToitScopeProvider.receiverKnown(access)) continue;
+                INode node = lastName(access, AstPackage.Literals.MEMBER_ACCESS__MEMBER);
+                if (node != null && name != null && name.equals(NodeModelUtils.getTokenText(node))) {
+                    add(path, node, Signatures.isAssigned(access), false, found);
+                }
+            }
+        });
+        found.sort(Comparator.comparing(Occurrence::path).thenComparingInt(Occurrence::offset));
+        return found;
+    }
+
     private static void collect(EObject o, String path, Set<EObject> family, boolean includeDeclarations, List<Occurrence> found) {
         if (o instanceof Identifier id) {
             reference(o, AstPackage.Literals.IDENTIFIER__DECLARATION, path, family, Signatures.isAssigned(id), found);

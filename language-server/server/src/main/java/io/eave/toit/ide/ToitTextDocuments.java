@@ -228,8 +228,10 @@ final class ToitTextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         boolean declarations = params.getContext() != null && params.getContext().isIncludeDeclaration();
+        // the certain ones, then calls through receivers of unknown type that may reach the member (References.possible)
         return withWorkspaceTarget(params.getTextDocument().getUri(), params.getPosition(), target -> target == null ? List.of()
-                : References.of(target.declaration(), target.result(), declarations).stream().map(o -> {
+                : java.util.stream.Stream.concat(References.of(target.declaration(), target.result(), declarations).stream(),
+                        References.possible(target.declaration(), target.result()).stream()).map(o -> {
                     TextPositions p = new TextPositions(References.text(target.result().unit(o.path())));
                     return new Location(uriOf(o.path()), new Range(p.position(o.offset()), p.position(o.offset() + o.length())));
                 }).toList());

@@ -67,6 +67,26 @@ class ReferencesAndRenameTest {
     }
 
     @Test
+    void referencesOfAMethodListCallsThroughUnknownReceiversAfterTheCertainOnesButRenameLeavesThem() throws Exception {
+        String text = """
+                class Runner:
+                  run x: return x
+                class Walker:
+                  walk x: return x
+                use thing:
+                  print (thing.run 1)
+                  print (thing.walk 1)
+                main:
+                  print ((Runner).run 2)
+                """;
+        session.open(MAIN, text);
+        // `thing` has no type: `thing.run` may reach Runner.run; `thing.walk` is not named alike
+        assertEquals(List.of(range(1, 2, 5), range(8, 18, 21), range(5, 15, 18)), ranges(references(MAIN, 1, 3, true)));
+        var edit = await(session.documents().rename(new RenameParams(new TextDocumentIdentifier(MAIN), new Position(1, 3), "go")));
+        assertEquals(text.replace("  run x", "  go x").replace("(Runner).run", "(Runner).go"), ServerSession.apply(text, edit.getChanges().get(MAIN)));
+    }
+
+    @Test
     void referencesOfAFieldIncludeItsFieldParameterAndNamedArguments() throws Exception {
         session.open(MAIN, ANIMALS);
         List<Range> found = ranges(references(MAIN, 13, 13, true));   // on `name` of `dog.name`

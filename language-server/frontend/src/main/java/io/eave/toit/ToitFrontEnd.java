@@ -165,12 +165,14 @@ public final class ToitFrontEnd {
     /**
      * Links and validates one resource already in an analysis's resource set, as
      * {@link #analyze} does each file: a stretch of declarations parsed apart (see
-     * {@code scoping.Fragment}). Offsets and lines count in the resource's own text.
+     * {@code scoping.Fragment}). Offsets and lines count in the resource's own text. Once
+     * {@code cancel} says so, this throws {@link java.util.concurrent.CancellationException}.
      */
-    public List<Diagnostic> check(Resource resource, String path) {
+    public List<Diagnostic> check(Resource resource, String path, CancelIndicator cancel) {
         IResourceValidator validator = injector.getInstance(IResourceValidator.class);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(convert(path, issue));
+        for (Issue issue : validate(validator, resource, cancel)) diagnostics.add(convert(path, issue));
+        stopIf(cancel);
         diagnostics.sort(Comparator.comparingInt(Diagnostic::offset));
         return withoutConsequences(diagnostics);
     }

@@ -28,9 +28,11 @@ final class EditedDiagnostics {
     /**
      * The diagnostics of {@code path} at text {@code now}, from {@code base} (a whole analysis of
      * the document at {@code base.text()}, the other documents unchanged); null when only a whole
-     * analysis can tell. The caller holds the base's resource set.
+     * analysis can tell. The caller holds the base's resource set. Once {@code cancel} says so (a
+     * newer change makes the answer stale), this throws {@link java.util.concurrent.CancellationException}.
      */
-    static List<ToitFrontEnd.Diagnostic> of(ToitFrontEnd frontEnd, Completion.Kept base, String path, String now) {
+    static List<ToitFrontEnd.Diagnostic> of(ToitFrontEnd frontEnd, Completion.Kept base, String path, String now,
+            org.eclipse.xtext.util.CancelIndicator cancel) {
         Unit host = base.result().unit(path);
         if (host == null || host.eResource() == null) return null;
         List<ToitFrontEnd.Diagnostic> before = base.result().diagnostics(path);
@@ -59,7 +61,7 @@ final class EditedDiagnostics {
             try {
                 if (!EditedDeclarations.sameOutlines(stretch.replaced(), (Unit) fragment.getContents().get(0))) return null;
                 int fragmentLine = newLines.position(stretch.newStart()).getLine();   // 0-based: the fragment's line 1 is this one's
-                for (ToitFrontEnd.Diagnostic d : frontEnd.check(fragment, path)) result.add(moved(d, stretch.newStart(), fragmentLine));
+                for (ToitFrontEnd.Diagnostic d : frontEnd.check(fragment, path, cancel)) result.add(moved(d, stretch.newStart(), fragmentLine));
             } finally {
                 fragment.getResourceSet().getResources().remove(fragment);
             }

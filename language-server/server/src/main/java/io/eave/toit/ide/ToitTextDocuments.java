@@ -506,6 +506,7 @@ final class ToitTextDocuments implements TextDocumentService {
      * left to the run the change scheduled.
      */
     private void analyze(boolean whole) {
+        long seen = changes;   // before the texts: a change after this makes the run stale
         Map<String, String> snapshot;
         Map<String, Integer> snapshotVersions;
         synchronized (texts) {
@@ -516,9 +517,8 @@ final class ToitTextDocuments implements TextDocumentService {
         Map<String, String> byPath = new java.util.HashMap<>();
         snapshot.forEach((uri, text) -> byPath.put(path(uri), text));
         long start = System.nanoTime();
-        if (!whole && publishEdited(snapshot, snapshotVersions, byPath, start)) return;
+        if (!whole && publishEdited(snapshot, snapshotVersions, byPath, start, seen)) return;
         if (whole && byPath.equals(publishedWhole)) return;
-        long seen = changes;
         ToitFrontEnd.Result result;
         try {
             // typing on stops it: the next change's run starts sooner, and does not share the cores with a stale one
@@ -540,7 +540,8 @@ final class ToitTextDocuments implements TextDocumentService {
     }
 
     /** Publishes the diagnostics of the one document edited since a kept analysis, checked in the edited declarations alone. */
-    private boolean publishEdited(Map<String, String> snapshot, Map<String, Integer> versions, Map<String, String> byPath, long start) {
+    private boolean publishEdited(Map<String, String> snapshot, Map<String, Integer> versions, Map<String, String> byPath, long start,
+            long seen) {
         String edited = null;
         Completion.Kept base = null;
         synchronized (latest) {
@@ -556,7 +557,13 @@ final class ToitTextDocuments implements TextDocumentService {
         if (base == null) return false;
         String path = edited;
         Completion.Kept kept = base;
-        List<ToitFrontEnd.Diagnostic> diagnostics = reading(base.result(), r -> EditedDiagnostics.of(frontEnd, kept, path, byPath.get(path)));
+        List<ToitFrontEnd.Diagnostic> diagnostics;
+        try {
+            // a newer change stops it: it holds the analysis completion reads, and its answer would be stale
+            diagnostics = reading(base.result(), r -> EditedDiagnostics.of(frontEnd, kept, path, byPath.get(path), () -> changes != seen));
+        } catch (java.util.concurrent.CancellationException e) {
+            return true;   // the newer change's run publishes
+        }
         if (diagnostics == null) return false;
         long took = (System.nanoTime() - start) / 1_000_000;
         if (took > 0) lastAnalysisMs = took;

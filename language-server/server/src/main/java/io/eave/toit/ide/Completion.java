@@ -156,11 +156,8 @@ final class Completion {
                 cursor = s;
                 continue;
             }
-            Resource alone = regions.parse(s, text, "edited.toit");
-            if (alone == null) return null;
-            boolean sameOutlines = EditedDeclarations.sameOutlines(s.replaced(), (Unit) alone.getContents().get(0));
-            alone.getResourceSet().getResources().remove(alone);
-            if (!sameOutlines) return null;   // a name or signature changed there: the cursor's declaration must see the new one
+            // a name or signature changed there (the cursor's declaration must see the new one), or it does not parse alone
+            if (!keepsOutlines(regions, s, text)) return null;
         }
         if (cursor == null) cursor = regions.unchangedAt(changes, wordStart);
         if (cursor == null || cursor.newStart() > wordStart || cursor.newEnd() < wordEnd) return null;
@@ -168,6 +165,27 @@ final class Completion {
         var inPatched = new EditedDeclarations.Stretch(cursor.first(), cursor.last(), cursor.start(), cursor.end(), cursor.newStart(),
                 cursor.newEnd() + markerDelta, cursor.replaced());
         return regions.parse(inPatched, patched, "completion.toit");
+    }
+
+    /**
+     * Stretches checked by {@link #keepsOutlines}, by the analysis they were cut from: while typing
+     * in one declaration, the others edited since that analysis are the same for every request.
+     */
+    private static final Map<org.eclipse.emf.ecore.resource.ResourceSet, Map<String, Boolean>> CHECKED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Whether the stretch parses cleanly alone and keeps the names and outlines of the declarations it replaces. */
+    private static boolean keepsOutlines(EditedDeclarations regions, EditedDeclarations.Stretch s, String text) {
+        Map<String, Boolean> checked = CHECKED.computeIfAbsent(regions.resourceSet(), k -> new java.util.concurrent.ConcurrentHashMap<>());
+        String key = s.first() + ":" + s.last() + ":" + text.substring(s.newStart(), s.newEnd());
+        Boolean known = checked.get(key);
+        if (known != null) return known;
+        Resource alone = regions.parse(s, text, "edited.toit");
+        boolean keeps = alone != null && EditedDeclarations.sameOutlines(s.replaced(), (Unit) alone.getContents().get(0));
+        if (alone != null) alone.getResourceSet().getResources().remove(alone);
+        if (checked.size() > 64) checked.clear();   // a long session in one analysis: forget the old ones
+        checked.put(key, keeps);
+        return keeps;
     }
 
     /**

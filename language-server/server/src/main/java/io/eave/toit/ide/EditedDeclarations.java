@@ -215,6 +215,11 @@ final class EditedDeclarations {
         return null;
     }
 
+    /** The resource set of the analysis the regions are of. */
+    org.eclipse.emf.ecore.resource.ResourceSet resourceSet() {
+        return host.eResource().getResourceSet();
+    }
+
     /** The old text the analysis saw. */
     String old() {
         return old;

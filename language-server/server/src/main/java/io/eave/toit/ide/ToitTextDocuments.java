@@ -521,8 +521,10 @@ final class ToitTextDocuments implements TextDocumentService {
         if (whole && byPath.equals(publishedWhole)) return;
         ToitFrontEnd.Result result;
         try {
-            // typing on stops it: the next change's run starts sooner, and does not share the cores with a stale one
-            result = analysis(byPath, () -> changes != seen);
+            // typing on stops the run after the typing pause (the next change's run starts sooner); not the one after
+            // the longer pause: completion and diagnostics start from the latest whole analysis, and when it is
+            // never renewed, every declaration edited since is parsed again for every keystroke
+            result = whole ? analysis(byPath) : analysis(byPath, () -> changes != seen);
         } catch (java.util.concurrent.CancellationException e) {
             return;
         }

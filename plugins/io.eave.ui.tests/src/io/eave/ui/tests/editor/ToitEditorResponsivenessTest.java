@@ -124,7 +124,9 @@ public class ToitEditorResponsivenessTest {
             var getTextHover = TextViewer.class.getDeclaredMethod("getTextHover", int.class, int.class);
             getTextHover.setAccessible(true);
             ITextHover hover = (ITextHover) getTextHover.invoke(viewer, name, 0);
-            Thread hoverThread = new Thread(() -> hover.getHoverInfo(viewer, new Region(name, 1)));
+            Thread hoverThread = new Thread(() -> {
+                if (hover.getHoverRegion(viewer, name) != null) hover.getHoverInfo(viewer, new Region(name, 1));
+            });
             hoverThread.start();
             // Ctrl+click detection, on the UI thread as the mouse moves
             watchdog.step("hyperlink detection");
@@ -155,20 +157,26 @@ public class ToitEditorResponsivenessTest {
             watchdog.stop();
         }
         System.out.println("UI thread with a " + LATENCY_MS + " ms server: worst stall " + watchdog.worst() + " ms; stalls of 100 ms or more: "
-                + watchdog.stalls());
+                + watchdog.stalls() + "; worst per step: " + watchdog.worstByStep());
         assertTrue(watchdog.worst() < STALL_LIMIT_MS,
                 "the UI thread stalled for " + watchdog.worst() + " ms (limit " + STALL_LIMIT_MS + " ms); stalls: " + watchdog.stalls());
         assertTrue(watchdog.pings() > 100, "the watchdog measured (" + watchdog.pings() + " pings)");
     }
 
-    /** Pings the UI thread every 10 ms with asyncExec and records how long each ping waited. */
+    /**
+     * Pings the UI thread every 10 ms with asyncExec and records how long each ping waited, the
+     * worst wait per step, and for a long wait where the UI thread was (its stack, sampled while
+     * the ping waited): what a stall is made of, to find its source.
+     */
     private static final class Watchdog implements Runnable {
+        private static final long SAMPLE_AFTER_MS = 40;
         private final Display display;
         private final Thread thread = new Thread(this, "ui-watchdog");
         private volatile boolean running = true;
         private final AtomicLong worst = new AtomicLong();
         private final AtomicLong pings = new AtomicLong();
         private final List<String> stalls = new ArrayList<>();
+        private final java.util.Map<String, Long> worstByStep = new java.util.LinkedHashMap<>();
         private volatile String step = "start";
 
         void step(String name) {
@@ -201,30 +209,72 @@ public class ToitEditorResponsivenessTest {
             return new ArrayList<>(stalls);
         }
 
+        synchronized String worstByStep() {
+            return worstByStep.toString();
+        }
+
         @Override
         public void run() {
             while (running && !display.isDisposed()) {
                 long sent = System.nanoTime();
+                String during = step;
                 CountDownLatch answered = new CountDownLatch(1);
                 display.asyncExec(answered::countDown);
+                StackTraceElement[] where = null;
+                List<String> seen = new ArrayList<>();
                 try {
                     while (!answered.await(10, TimeUnit.MILLISECONDS)) {
                         if (!running) return;
+                        StackTraceElement[] now = display.getThread().getStackTrace();
+                        seen.add(firstOwnFrame(now));
+                        if ((System.nanoTime() - sent) / 1_000_000 >= SAMPLE_AFTER_MS) where = now;
                     }
-                    String during = step;
                     long waited = (System.nanoTime() - sent) / 1_000_000;
                     pings.incrementAndGet();
                     worst.accumulateAndGet(waited, Math::max);
-                    if (waited >= 100) {
-                        synchronized (this) {
-                            stalls.add(waited + " ms during " + during + (during.equals(step) ? "" : " / " + step));
-                        }
+                    String steps = during + (during.equals(step) ? "" : " / " + step);
+                    synchronized (this) {
+                        worstByStep.merge(steps, waited, Math::max);
+                        if (waited >= 100) stalls.add(waited + " ms during " + steps);
+                    }
+                    if (waited >= SAMPLE_AFTER_MS + 20 && where != null) {
+                        System.out.println("UI thread busy " + waited + " ms during " + steps + "; every 10 ms in: " + seen
+                                + "\n  last seen at:\n" + frames(where));
                     }
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
+        }
+
+        /** The innermost frame, and the innermost of the workbench's or the editor's code that led to it. */
+        private static String firstOwnFrame(StackTraceElement[] stack) {
+            if (stack.length == 0) return "?";
+            String inner = name(stack[0]);
+            for (StackTraceElement f : stack) {
+                String c = f.getClassName();
+                if (c.startsWith("io.eave.toit") || c.startsWith("org.eclipse.jface") || c.startsWith("org.eclipse.ui")
+                        || c.startsWith("org.eclipse.search") || c.startsWith("org.eclipse.e4")) {
+                    return inner + " < " + name(f);
+                }
+            }
+            return inner;
+        }
+
+        private static String name(StackTraceElement f) {
+            String c = f.getClassName();
+            return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName();
+        }
+
+        /** The frames below the test, most recent first. */
+        private static String frames(StackTraceElement[] stack) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < Math.min(stack.length, 45); i++) {
+                if (stack[i].getClassName().startsWith("io.eave.ui.tests")) break;
+                s.append("    ").append(stack[i]).append('\n');
+            }
+            return s.toString();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eave.toit.editor.lsp.occurrences;
 
+import io.eave.toit.editor.lsp.LateAnswers;
 import io.eave.toit.editor.lsp.LspDocuments;
 import io.eave.toit.editor.lsp.ToitDocumentSync;
 import io.eave.toit.editor.lsp.ToitLanguageServers;
@@ -86,7 +87,7 @@ public final class ToitOccurrences implements IReconciler, ISelectionChangedList
         CompletableFuture<List<? extends DocumentHighlight>> answer = ToitLanguageServers.get().request(s -> s.getTextDocumentService()
                 .documentHighlight(new DocumentHighlightParams(new TextDocumentIdentifier(uri), position)));
         pending = answer;
-        answer.thenAccept(highlights -> display.asyncExec(() -> {
+        answer.thenAccept(highlights -> LateAnswers.apply(display, List.of(this, "occurrences"), () -> {
             if (mine == generation && viewer != null) show(document, highlights == null ? List.of() : highlights);
         }));
     }

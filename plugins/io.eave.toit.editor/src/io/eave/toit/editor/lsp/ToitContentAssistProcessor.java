@@ -34,11 +34,18 @@ import org.eclipse.swt.widgets.Display;
  * before it shows the popup; so this waits for the server's answer {@value #FIRST_WAIT_MS} ms at
  * most (enough for an idle server) and otherwise returns at once with a placeholder
  * ({@link WaitingProposal}); when the answer comes, while the popup is still open and the text
- * and the caret unchanged, the popup is asked again and gets it at once. A newer request cancels
+ * and the caret unchanged, the popup is asked again (until it takes the answer: JFace ignores an
+ * invocation right after it opened the popup by itself) and gets it at once. A newer request cancels
  * the one before. Context information is the server's signature help ({@link ToitSignatureHelp}).
  */
 public final class ToitContentAssistProcessor implements IContentAssistProcessorExtension {
     static final long FIRST_WAIT_MS = 10;
+    /**
+     * How often the popup is asked again until it took the answer: JFace ignores an invocation
+     * that comes too soon after it opened the popup by itself (at least 200 ms).
+     */
+    static final int RETRY_MS = 100;
+    static final int RETRIES = 20;
     private CompletableFuture<?> previous;
     private final ToitSignatureHelp signatures = new ToitSignatureHelp();
     /** An answer that came after the popup got the placeholder, for this caret and text. */
@@ -109,12 +116,22 @@ public final class ToitContentAssistProcessor implements IContentAssistProcessor
     private void reopen(ITextViewer viewer, int offset, long stamp, ICompletionProposal[] proposals) {
         if (!sessionOpen || viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) return;   // closed
         if (stamp(viewer.getDocument()) != stamp || viewer.getSelectedRange().x != offset) return;   // moved on
+        Ready answer = new Ready(offset, stamp, proposals);
         synchronized (this) {
-            ready = new Ready(offset, stamp, proposals);
+            ready = answer;
         }
+        ask(viewer, answer, RETRIES);
+    }
+
+    private void ask(ITextViewer viewer, Ready answer, int retries) {
+        synchronized (this) {
+            if (ready != answer) return;   // taken, or a newer request
+        }
+        if (!sessionOpen || viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) return;
         if (viewer instanceof ITextOperationTarget target && target.canDoOperation(ISourceViewer.CONTENTASSIST_PROPOSALS)) {
             target.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
         }
+        if (retries > 0) viewer.getTextWidget().getDisplay().timerExec(RETRY_MS, () -> ask(viewer, answer, retries - 1));
     }
 
     private synchronized void listenForSessionEnd(ITextViewer viewer) {

@@ -46,15 +46,15 @@ import io.eave.toit.editor.lsp.ToitLanguageServers;
  * Toit editor that asks the server — typing, completion, hover, Ctrl+click detection, caret moves
  * (occurrences), the Outline, semantic colours and folding, Format, References, signature help —
  * never stalls the UI thread longer than {@value #STALL_LIMIT_MS} ms. A watchdog thread pings the UI
- * thread every 10 ms and records the longest wait for an answer. Waiting for the server on the UI
- * thread would stall it for the whole latency; what the limit leaves room for is the UI's own work
- * on a machine shared with other builds: JFace's completion popup waits 50 ms for proposals by
- * itself and is then created (166 ms seen under load), and late answers arriving together are
- * applied one after the other (119 ms seen). On an idle machine the worst stall stays under 100 ms.
+ * thread every 10 ms and records the longest wait for an answer, per step; for a wait of
+ * {@value Watchdog#SAMPLE_AFTER_MS} ms or more it prints where the UI thread was, sampled every
+ * 10 ms, to find what a stall is made of. Waiting for the server on the UI thread would stall it
+ * for the whole latency. What the limit leaves room for is the workbench's own work (JFace
+ * creating the completion popup, repainting): the worst stalls measured are in docs/figures.md.
  */
 public class ToitEditorResponsivenessTest {
     static final long LATENCY_MS = 1_500;
-    static final long STALL_LIMIT_MS = 250;
+    static final long STALL_LIMIT_MS = 100;
     private static final long SERVER_MS = 90_000;
 
     @AfterEach
@@ -82,7 +82,18 @@ public class ToitEditorResponsivenessTest {
                 new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
         waitUntil(first::isDone, SERVER_MS);   // started, at normal speed
 
-        // the views and popups created once, as in a workbench in use (creating them is not the server's doing)
+        // the views, popups and problem icons created once, as in a workbench in use (creating them is not the server's doing)
+        IFile broken = create(project, "slowbroken.toit", "main:\n  print (\n");
+        IDE.openEditor(page, broken, false);
+        waitUntil(() -> {
+            try {
+                return broken.findMarkers(io.eave.toit.editor.lsp.ToitProblemMarkers.TYPE, false, 0).length > 0;
+            } catch (CoreException e) {
+                return false;
+            }
+        }, SERVER_MS);
+        pump(500);   // the Project Explorer decorates the file with the problem's icon
+        page.activate(editor);
         page.showView(IPageLayout.ID_OUTLINE);
         org.eclipse.search.ui.NewSearchUI.activateSearchResultView();
         page.activate(editor);
@@ -161,6 +172,47 @@ public class ToitEditorResponsivenessTest {
         assertTrue(watchdog.worst() < STALL_LIMIT_MS,
                 "the UI thread stalled for " + watchdog.worst() + " ms (limit " + STALL_LIMIT_MS + " ms); stalls: " + watchdog.stalls());
         assertTrue(watchdog.pings() > 100, "the watchdog measured (" + watchdog.pings() + " pings)");
+    }
+
+    @Test
+    void completionFromASlowServerShowsAPlaceholderThenTheProposals() throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("lsp-slow");
+        if (!project.exists()) project.create(null);
+        project.open(null);
+        IFile file = create(project, "slowcompletion.toit", "main:\n  total := 1\n  print tot\n");
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, true);
+        flushEvents();
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        String uri = ToitDocumentSync.uriOf(document);
+        var first = ToitLanguageServers.get().request(s -> s.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
+        waitUntil(first::isDone, SERVER_MS);
+
+        ToitLanguageServers.setLatency(LATENCY_MS);
+        editor.selectAndReveal(document.get().indexOf("print tot") + 9, 0);
+        editor.getSite().getService(IHandlerService.class).executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+        pump(100);
+        assertTrue(proposals().stream().anyMatch(p -> p.startsWith("Waiting for the Toit language server")),
+                "the popup says it waits: " + proposals());
+        long deadline = System.currentTimeMillis() + 3 * LATENCY_MS;
+        while (proposals().stream().noneMatch(p -> p.startsWith("total")) && System.currentTimeMillis() < deadline) pump(50);
+        assertTrue(proposals().stream().anyMatch(p -> p.startsWith("total")), "the local offered once the answer came: " + proposals());
+        assertTrue(proposals().stream().noneMatch(p -> p.startsWith("Waiting")), "the placeholder gone: " + proposals());
+    }
+
+    /** The rows of the completion popup, if one is open. */
+    private static List<String> proposals() {
+        List<String> rows = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {
+            if (!shell.isVisible() || shell == PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()) continue;
+            for (org.eclipse.swt.widgets.Control c : shell.getChildren()) {
+                if (c instanceof org.eclipse.swt.widgets.Table table) {
+                    for (org.eclipse.swt.widgets.TableItem item : table.getItems()) rows.add(item.getText());
+                }
+            }
+        }
+        return rows;
     }
 
     /**

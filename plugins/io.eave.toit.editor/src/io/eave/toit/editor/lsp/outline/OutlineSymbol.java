@@ -43,6 +43,23 @@ final class OutlineSymbol {
         return result;
     }
 
+    /** What the tree shows of rows: their labels, kinds and nesting (not where they are). */
+    static String shape(List<OutlineSymbol> rows) {
+        StringBuilder s = new StringBuilder();
+        for (OutlineSymbol row : rows) {
+            s.append(row.symbol.getKind()).append(' ').append(ToitOutlinePage.label(row.symbol)).append('{').append(shape(row.children)).append('}');
+        }
+        return s.toString();
+    }
+
+    /** Every row of the tree, by itself: the newest instance of an equal row. */
+    static void index(List<OutlineSymbol> rows, java.util.Map<OutlineSymbol, OutlineSymbol> into) {
+        for (OutlineSymbol row : rows) {
+            into.put(row, row);
+            index(row.children, into);
+        }
+    }
+
     /** The innermost symbol whose text holds the position (line, character), or null. */
     static OutlineSymbol innermost(List<OutlineSymbol> rows, int line, int character) {
         for (OutlineSymbol row : rows) {

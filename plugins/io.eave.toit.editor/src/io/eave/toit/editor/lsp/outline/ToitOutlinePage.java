@@ -66,6 +66,8 @@ final class ToitOutlinePage extends ContentOutlinePage implements IDocumentListe
     /** The input of the tree: it stays while its rows change, so a refresh keeps the tree's state. */
     private static final class Root {
         List<OutlineSymbol> rows = List.of();
+        String shape = "";
+        java.util.Map<OutlineSymbol, OutlineSymbol> newest = java.util.Map.of();
     }
 
     ToitOutlinePage(ITextEditor editor, IDocument document) {
@@ -176,7 +178,7 @@ final class ToitOutlinePage extends ContentOutlinePage implements IDocumentListe
     public void selectionChanged(SelectionChangedEvent event) {
         super.selectionChanged(event);
         if (selecting || !(event.getSelection() instanceof IStructuredSelection s) || !(s.getFirstElement() instanceof OutlineSymbol row)) return;
-        DocumentSymbol symbol = row.symbol;
+        DocumentSymbol symbol = root.newest.getOrDefault(row, row).symbol;   // where it is now
         IRegion r = LspDocuments.region(document, symbol.getSelectionRange() != null ? symbol.getSelectionRange() : symbol.getRange());
         if (r != null) editor.selectAndReveal(r.getOffset(), r.getLength());
     }
@@ -228,14 +230,23 @@ final class ToitOutlinePage extends ContentOutlinePage implements IDocumentListe
             List<DocumentSymbol> tree = new ArrayList<>();
             if (symbols != null) symbols.stream().filter(Either::isRight).map(Either::getRight).forEach(tree::add);
             List<OutlineSymbol> rows = OutlineSymbol.of(tree);   // built off the UI thread
-            LateAnswers.apply(display, List.of(this, "symbols"), () -> show(mine, rows));
+            String shape = OutlineSymbol.shape(rows);
+            java.util.Map<OutlineSymbol, OutlineSymbol> newest = new java.util.HashMap<>();
+            OutlineSymbol.index(rows, newest);
+            LateAnswers.apply(display, List.of(this, "symbols"), () -> show(mine, rows, shape, newest));
         });
     }
 
-    private void show(int mine, List<OutlineSymbol> rows) {
+    private void show(int mine, List<OutlineSymbol> rows, String shape, java.util.Map<OutlineSymbol, OutlineSymbol> newest) {
         TreeViewer viewer = getTreeViewer();
         if (mine != generation || viewer == null || viewer.getControl().isDisposed()) return;   // stale or closed
         root.rows = rows;
+        root.newest = newest;
+        if (shape.equals(root.shape)) {   // the same rows, moved at most: nothing to redraw
+            caretMoved(null);
+            return;
+        }
+        root.shape = shape;
         selecting = true;
         try {
             viewer.refresh();   // equal rows keep their expansion and selection

@@ -225,13 +225,13 @@ public class ToitLanguageFeaturesTest {
     @Test
     void theOutlineShowsIconsPerKindSortsAndFollowsTheCaret() throws Exception {
         IFile file = create("outline2.toit", "class Zeta:\n  count := 0\n  constructor:\n  zed:\n    print 1\n  alpha:\n    print 2\n"
-                + "\ninterface Shape:\n  area -> int\n\nLIMIT ::= 3\n\nmain:\n  print LIMIT\n");
+                + "\ninterface Shape:\n  area -> int\n\nmixin Walker:\n  walk:\n    print 0\n\nLIMIT ::= 3\n\nmain:\n  print LIMIT\n");
         ITextEditor editor = open(file);
         warmUp(editor);
         IWorkbenchPage page = editor.getSite().getPage();
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
         page.activate(editor);
-        waitUntil(() -> outlineRows(outline).size() == 4, () -> "four top-level symbols: " + outlineRows(outline), SERVER_MS);
+        waitUntil(() -> outlineRows(outline).size() == 5, () -> "five top-level symbols: " + outlineRows(outline), SERVER_MS);
         Tree tree = (Tree) outline.getCurrentPage().getControl();
         var bars = ((org.eclipse.ui.part.IPageBookViewPage) outline.getCurrentPage()).getSite().getActionBars();
         org.eclipse.jface.action.IAction sort = ((org.eclipse.jface.action.ActionContributionItem) bars.getToolBarManager().find("sort")).getAction();
@@ -239,21 +239,22 @@ public class ToitLanguageFeaturesTest {
             sort.setChecked(false);
             sort.run();
         }
-        assertEquals(List.of("Zeta", "Shape", "LIMIT", "main"), names(tree.getItems()), "as in the source");
+        assertEquals(List.of("Zeta", "Shape", "Walker", "LIMIT", "main"), names(tree.getItems()), "as in the source");
         TreeItem zeta = tree.getItem(0);
         zeta.setExpanded(true);
         flushEvents();
         assertEquals(List.of("count", "constructor", "zed", "alpha"), names(zeta.getItems()), "the members as in the source");
 
-        // an icon per kind: class, interface, constant, function, field, constructor, method
+        // an icon per kind: class, interface, mixin, constant, function, field, constructor, method
         TreeItem count = zeta.getItem(0);
         TreeItem constructor = zeta.getItem(1);
         TreeItem zed = zeta.getItem(2);
-        for (TreeItem item : List.of(zeta, tree.getItem(1), tree.getItem(2), tree.getItem(3), count, constructor, zed)) {
+        for (TreeItem item : List.of(zeta, tree.getItem(1), tree.getItem(2), tree.getItem(3), tree.getItem(4), count, constructor, zed)) {
             assertNotNull(item.getImage(), "an icon for " + item.getText());
         }
         assertFalse(zeta.getImage().equals(zed.getImage()), "a class and a method look different");
         assertFalse(zeta.getImage().equals(tree.getItem(1).getImage()), "a class and an interface look different");
+        assertFalse(zeta.getImage().equals(tree.getItem(2).getImage()), "a class and a mixin look different");
         assertFalse(count.getImage().equals(zed.getImage()), "a field and a method look different");
         assertFalse(constructor.getImage().equals(zed.getImage()), "a constructor and a method look different");
         assertEquals(zed.getImage(), zeta.getItem(3).getImage(), "two methods look alike");
@@ -262,13 +263,13 @@ public class ToitLanguageFeaturesTest {
         sort.setChecked(true);
         sort.run();
         flushEvents();
-        assertEquals(List.of("LIMIT", "main", "Shape", "Zeta"), names(tree.getItems()), "sorted by name");
-        TreeItem sortedZeta = tree.getItem(3);
+        assertEquals(List.of("LIMIT", "main", "Shape", "Walker", "Zeta"), names(tree.getItems()), "sorted by name");
+        TreeItem sortedZeta = tree.getItem(4);
         assertEquals(List.of("alpha", "constructor", "count", "zed"), names(sortedZeta.getItems()));
         sort.setChecked(false);
         sort.run();
         flushEvents();
-        assertEquals(List.of("Zeta", "Shape", "LIMIT", "main"), names(tree.getItems()), "the source's order again");
+        assertEquals(List.of("Zeta", "Shape", "Walker", "LIMIT", "main"), names(tree.getItems()), "the source's order again");
 
         // Link with Editor: the caret inside zed's body selects zed
         String text = document(editor).get();

@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Display;
 /**
  * The Outline's icons, one per kind of symbol the server reports, drawn here (16×16: a shape
  * and a colour per kind, a letter for types) rather than borrowed: classes a green square with
- * C, interfaces a purple one with I, methods and functions a green dot, constructors a green
+ * C, interfaces a purple one with I, mixins a brown one with M, methods and functions a green dot, constructors a green
  * ring, setters a hollow green dot, operators a green diamond, fields a blue square, constants
  * an orange square, globals a teal triangle. Made once per display and disposed with it.
  */
@@ -26,7 +26,7 @@ final class ToitSymbolImages {
     private static final Map<Icon, Image> IMAGES = new EnumMap<>(Icon.class);
 
     enum Icon {
-        CLASS, INTERFACE, METHOD, CONSTRUCTOR, SETTER, OPERATOR, FIELD, CONSTANT, GLOBAL, OTHER
+        CLASS, INTERFACE, MIXIN, METHOD, CONSTRUCTOR, SETTER, OPERATOR, FIELD, CONSTANT, GLOBAL, OTHER
     }
 
     private ToitSymbolImages() {
@@ -36,7 +36,7 @@ final class ToitSymbolImages {
         SymbolKind kind = s.getKind();
         if (kind == null) return Icon.OTHER;
         return switch (kind) {
-            case Class, Struct -> Icon.CLASS;
+            case Class, Struct -> "mixin".equals(s.getDetail()) ? Icon.MIXIN : Icon.CLASS;   // the server's detail: the class's kind
             case Interface -> Icon.INTERFACE;
             case Constructor -> Icon.CONSTRUCTOR;
             case Operator -> Icon.OPERATOR;
@@ -77,6 +77,7 @@ final class ToitSymbolImages {
             switch (icon) {
                 case CLASS -> letter(gc, green, white, "C");
                 case INTERFACE -> letter(gc, new Color(128, 80, 170), white, "I");
+                case MIXIN -> letter(gc, new Color(150, 100, 50), white, "M");
                 case METHOD -> oval(gc, green, 4, 4, 8);
                 case CONSTRUCTOR -> {
                     oval(gc, green, 3, 3, 10);

@@ -127,6 +127,7 @@ public class ToitEditorResponsivenessTest {
             // completion, on the content assistant's thread
             watchdog.step("completion");
             editor.selectAndReveal(document.get().indexOf("print total") + 11, 0);
+            pump(20);   // a click, then a key: two events, not one
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
             pump(200);
             // hover, as the text viewer computes it (off the UI thread)
@@ -139,26 +140,31 @@ public class ToitEditorResponsivenessTest {
                 if (hover.getHoverRegion(viewer, name) != null) hover.getHoverInfo(viewer, new Region(name, 1));
             });
             hoverThread.start();
+            pump(20);
             // Ctrl+click detection, on the UI thread as the mouse moves
             watchdog.step("hyperlink detection");
             for (IHyperlinkDetector d : EditorsUI.getHyperlinkDetectorRegistry()
                     .createHyperlinkDetectors("org.eclipse.ui.genericeditor.GenericEditor", editor)) {
                 d.detectHyperlinks(viewer, new Region(name, 0), false);
             }
+            pump(20);
             // the caret moves: occurrences asked
             watchdog.step("occurrences");
             editor.selectAndReveal(document.get().indexOf("total := 1"), 0);
             pump(100);
-            // signature help, on the UI thread (waits 50 ms at most)
+            // signature help, asked on the UI thread (never waits there)
             watchdog.step("signature help");
             editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
+            pump(20);
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
             pump(100);
             // Format, References (the Outline and the colours follow the edits by themselves)
             watchdog.step("format");
             handlers.executeCommand("io.eave.toit.editor.format", null);
+            pump(20);
             watchdog.step("references");
             editor.selectAndReveal(document.get().indexOf("total"), 0);
+            pump(20);
             handlers.executeCommand("io.eave.toit.editor.references", null);
             // and the late answers arrive and are applied while the user waits
             watchdog.step("late answers");

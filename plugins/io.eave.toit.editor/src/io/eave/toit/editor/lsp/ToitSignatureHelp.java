@@ -25,12 +25,11 @@ import org.eclipse.swt.widgets.Display;
  * Signature help ({@code textDocument/signatureHelp}) as content assist's context information:
  * the signatures of the call being written (Ctrl+Shift+Space, or by itself after the space that
  * follows a name: Toit passes arguments after spaces), the parameter being written in bold.
- * Asked on the UI thread, it waits {@value #UI_WAIT_MS} ms at most; an answer that comes later
- * is kept and the popup opened again with it, if the caret and the text are still where they
- * were.
+ * Asked on the UI thread (as JFace asks it), it never waits for the server: the answer, when it
+ * comes, is kept and the popup opened again with it, if the caret and the text are still where
+ * they were.
  */
 final class ToitSignatureHelp implements IContextInformationValidator, IContextInformationPresenter {
-    static final long UI_WAIT_MS = 50;
     static final long TIMEOUT_MS = 3_000;
     private CompletableFuture<SignatureHelp> previous;
     private Ready ready;
@@ -62,11 +61,12 @@ final class ToitSignatureHelp implements IContextInformationValidator, IContextI
         CompletableFuture<SignatureHelp> answer = ToitLanguageServers.get().request(s -> s.getTextDocumentService().signatureHelp(params));
         previous = answer;
         Display display = Display.getCurrent();
-        try {
-            return informations(answer.get(display != null ? UI_WAIT_MS : TIMEOUT_MS, TimeUnit.MILLISECONDS), offset);
-        } catch (java.util.concurrent.TimeoutException e) {
-            if (display != null) answer.thenAccept(help -> display.asyncExec(() -> reopen(viewer, offset, stamp, informations(help, offset))));
+        if (display != null) {
+            answer.thenAccept(help -> display.asyncExec(() -> reopen(viewer, offset, stamp, informations(help, offset))));
             return null;
+        }
+        try {
+            return informations(answer.get(TIMEOUT_MS, TimeUnit.MILLISECONDS), offset);
         } catch (Exception e) {
             return null;
         }

@@ -46,15 +46,15 @@ import io.eave.toit.editor.lsp.ToitLanguageServers;
  * Toit editor that asks the server — typing, completion, hover, Ctrl+click detection, caret moves
  * (occurrences), the Outline, semantic colours and folding, Format, References, signature help —
  * never stalls the UI thread longer than {@value #STALL_LIMIT_MS} ms. A watchdog thread pings the UI
- * thread every 10 ms and records the longest wait for an answer. Waiting for the server on the UI
- * thread would stall it for the whole latency; what the limit leaves room for is the UI's own work
- * on a machine shared with other builds: JFace's completion popup waits 50 ms for proposals by
- * itself and is then created (166 ms seen under load), and late answers arriving together are
- * applied one after the other (119 ms seen). On an idle machine the worst stall stays under 100 ms.
+ * thread every 10 ms and records the longest wait for an answer, per step; for a wait of
+ * {@value Watchdog#SAMPLE_AFTER_MS} ms or more it prints where the UI thread was, sampled every
+ * 10 ms, to find what a stall is made of. Waiting for the server on the UI thread would stall it
+ * for the whole latency. What the limit leaves room for is the workbench's own work (JFace
+ * creating the completion popup, repainting): the worst stalls measured are in docs/figures.md.
  */
 public class ToitEditorResponsivenessTest {
     static final long LATENCY_MS = 1_500;
-    static final long STALL_LIMIT_MS = 250;
+    static final long STALL_LIMIT_MS = 100;
     private static final long SERVER_MS = 90_000;
 
     @AfterEach
@@ -82,7 +82,18 @@ public class ToitEditorResponsivenessTest {
                 new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
         waitUntil(first::isDone, SERVER_MS);   // started, at normal speed
 
-        // the views and popups created once, as in a workbench in use (creating them is not the server's doing)
+        // the views, popups and problem icons created once, as in a workbench in use (creating them is not the server's doing)
+        IFile broken = create(project, "slowbroken.toit", "main:\n  print (\n");
+        IDE.openEditor(page, broken, false);
+        waitUntil(() -> {
+            try {
+                return broken.findMarkers(io.eave.toit.editor.lsp.ToitProblemMarkers.TYPE, false, 0).length > 0;
+            } catch (CoreException e) {
+                return false;
+            }
+        }, SERVER_MS);
+        pump(500);   // the Project Explorer decorates the file with the problem's icon
+        page.activate(editor);
         page.showView(IPageLayout.ID_OUTLINE);
         org.eclipse.search.ui.NewSearchUI.activateSearchResultView();
         page.activate(editor);
@@ -97,6 +108,10 @@ public class ToitEditorResponsivenessTest {
         warm.executeCommand("io.eave.toit.editor.references", null);   // the Search view's page for Toit references
         pump(2_000);
         page.activate(editor);
+
+        // the text viewer's hover thread, started before measuring: starting a thread is no editor's work
+        java.util.concurrent.ExecutorService hoverThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        hoverThread.submit(() -> { }).get();
 
         ToitLanguageServers.setLatency(LATENCY_MS);
         Watchdog watchdog = new Watchdog(Display.getCurrent());
@@ -116,6 +131,7 @@ public class ToitEditorResponsivenessTest {
             // completion, on the content assistant's thread
             watchdog.step("completion");
             editor.selectAndReveal(document.get().indexOf("print total") + 11, 0);
+            pump(20);   // a click, then a key: two events, not one
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
             pump(200);
             // hover, as the text viewer computes it (off the UI thread)
@@ -124,51 +140,105 @@ public class ToitEditorResponsivenessTest {
             var getTextHover = TextViewer.class.getDeclaredMethod("getTextHover", int.class, int.class);
             getTextHover.setAccessible(true);
             ITextHover hover = (ITextHover) getTextHover.invoke(viewer, name, 0);
-            Thread hoverThread = new Thread(() -> hover.getHoverInfo(viewer, new Region(name, 1)));
-            hoverThread.start();
+            hoverThread.submit(() -> {
+                if (hover.getHoverRegion(viewer, name) != null) hover.getHoverInfo(viewer, new Region(name, 1));
+            });
+            pump(20);
             // Ctrl+click detection, on the UI thread as the mouse moves
             watchdog.step("hyperlink detection");
             for (IHyperlinkDetector d : EditorsUI.getHyperlinkDetectorRegistry()
                     .createHyperlinkDetectors("org.eclipse.ui.genericeditor.GenericEditor", editor)) {
                 d.detectHyperlinks(viewer, new Region(name, 0), false);
             }
+            pump(20);
             // the caret moves: occurrences asked
             watchdog.step("occurrences");
             editor.selectAndReveal(document.get().indexOf("total := 1"), 0);
             pump(100);
-            // signature help, on the UI thread (waits 50 ms at most)
+            // signature help, asked on the UI thread (never waits there)
             watchdog.step("signature help");
             editor.selectAndReveal(document.get().indexOf("\"h\" 80"), 0);
+            pump(20);
             handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_CONTEXT_INFORMATION, null);
             pump(100);
             // Format, References (the Outline and the colours follow the edits by themselves)
             watchdog.step("format");
             handlers.executeCommand("io.eave.toit.editor.format", null);
+            pump(20);
             watchdog.step("references");
             editor.selectAndReveal(document.get().indexOf("total"), 0);
+            pump(20);
             handlers.executeCommand("io.eave.toit.editor.references", null);
             // and the late answers arrive and are applied while the user waits
             watchdog.step("late answers");
             pump(2 * LATENCY_MS + 1_000);
-            hoverThread.join(10_000);
+            hoverThread.shutdown();
+            hoverThread.awaitTermination(10, TimeUnit.SECONDS);
         } finally {
             watchdog.stop();
         }
         System.out.println("UI thread with a " + LATENCY_MS + " ms server: worst stall " + watchdog.worst() + " ms; stalls of 100 ms or more: "
-                + watchdog.stalls());
+                + watchdog.stalls() + "; worst per step: " + watchdog.worstByStep());
         assertTrue(watchdog.worst() < STALL_LIMIT_MS,
                 "the UI thread stalled for " + watchdog.worst() + " ms (limit " + STALL_LIMIT_MS + " ms); stalls: " + watchdog.stalls());
         assertTrue(watchdog.pings() > 100, "the watchdog measured (" + watchdog.pings() + " pings)");
     }
 
-    /** Pings the UI thread every 10 ms with asyncExec and records how long each ping waited. */
+    @Test
+    void completionFromASlowServerShowsAPlaceholderThenTheProposals() throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("lsp-slow");
+        if (!project.exists()) project.create(null);
+        project.open(null);
+        IFile file = create(project, "slowcompletion.toit", "main:\n  total := 1\n  print tot\n");
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, true);
+        flushEvents();
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        String uri = ToitDocumentSync.uriOf(document);
+        var first = ToitLanguageServers.get().request(s -> s.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(0, 0))));
+        waitUntil(first::isDone, SERVER_MS);
+
+        ToitLanguageServers.setLatency(LATENCY_MS);
+        editor.selectAndReveal(document.get().indexOf("print tot") + 9, 0);
+        editor.getSite().getService(IHandlerService.class).executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+        pump(100);
+        assertTrue(proposals().stream().anyMatch(p -> p.startsWith("Waiting for the Toit language server")),
+                "the popup says it waits: " + proposals());
+        long deadline = System.currentTimeMillis() + 3 * LATENCY_MS;
+        while (proposals().stream().noneMatch(p -> p.startsWith("total")) && System.currentTimeMillis() < deadline) pump(50);
+        assertTrue(proposals().stream().anyMatch(p -> p.startsWith("total")), "the local offered once the answer came: " + proposals());
+        assertTrue(proposals().stream().noneMatch(p -> p.startsWith("Waiting")), "the placeholder gone: " + proposals());
+    }
+
+    /** The rows of the completion popup, if one is open. */
+    private static List<String> proposals() {
+        List<String> rows = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {
+            if (!shell.isVisible() || shell == PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()) continue;
+            for (org.eclipse.swt.widgets.Control c : shell.getChildren()) {
+                if (c instanceof org.eclipse.swt.widgets.Table table) {
+                    for (org.eclipse.swt.widgets.TableItem item : table.getItems()) rows.add(item.getText());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Pings the UI thread every 10 ms with asyncExec and records how long each ping waited, the
+     * worst wait per step, and for a long wait where the UI thread was (its stack, sampled while
+     * the ping waited): what a stall is made of, to find its source.
+     */
     private static final class Watchdog implements Runnable {
+        private static final long SAMPLE_AFTER_MS = 40;
         private final Display display;
         private final Thread thread = new Thread(this, "ui-watchdog");
         private volatile boolean running = true;
         private final AtomicLong worst = new AtomicLong();
         private final AtomicLong pings = new AtomicLong();
         private final List<String> stalls = new ArrayList<>();
+        private final java.util.Map<String, Long> worstByStep = new java.util.LinkedHashMap<>();
         private volatile String step = "start";
 
         void step(String name) {
@@ -201,30 +271,72 @@ public class ToitEditorResponsivenessTest {
             return new ArrayList<>(stalls);
         }
 
+        synchronized String worstByStep() {
+            return worstByStep.toString();
+        }
+
         @Override
         public void run() {
             while (running && !display.isDisposed()) {
                 long sent = System.nanoTime();
+                String during = step;
                 CountDownLatch answered = new CountDownLatch(1);
                 display.asyncExec(answered::countDown);
+                StackTraceElement[] where = null;
+                List<String> seen = new ArrayList<>();
                 try {
                     while (!answered.await(10, TimeUnit.MILLISECONDS)) {
                         if (!running) return;
+                        StackTraceElement[] now = display.getThread().getStackTrace();
+                        seen.add(firstOwnFrame(now));
+                        if ((System.nanoTime() - sent) / 1_000_000 >= SAMPLE_AFTER_MS) where = now;
                     }
-                    String during = step;
                     long waited = (System.nanoTime() - sent) / 1_000_000;
                     pings.incrementAndGet();
                     worst.accumulateAndGet(waited, Math::max);
-                    if (waited >= 100) {
-                        synchronized (this) {
-                            stalls.add(waited + " ms during " + during + (during.equals(step) ? "" : " / " + step));
-                        }
+                    String steps = during + (during.equals(step) ? "" : " / " + step);
+                    synchronized (this) {
+                        worstByStep.merge(steps, waited, Math::max);
+                        if (waited >= 100) stalls.add(waited + " ms during " + steps);
+                    }
+                    if (waited >= SAMPLE_AFTER_MS + 20 && where != null) {
+                        System.out.println("UI thread busy " + waited + " ms during " + steps + "; every 10 ms in: " + seen
+                                + "\n  last seen at:\n" + frames(where));
                     }
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
+        }
+
+        /** The innermost frame, and the innermost of the workbench's or the editor's code that led to it. */
+        private static String firstOwnFrame(StackTraceElement[] stack) {
+            if (stack.length == 0) return "?";
+            String inner = name(stack[0]);
+            for (StackTraceElement f : stack) {
+                String c = f.getClassName();
+                if (c.startsWith("io.eave.toit") || c.startsWith("org.eclipse.jface") || c.startsWith("org.eclipse.ui")
+                        || c.startsWith("org.eclipse.search") || c.startsWith("org.eclipse.e4")) {
+                    return inner + " < " + name(f);
+                }
+            }
+            return inner;
+        }
+
+        private static String name(StackTraceElement f) {
+            String c = f.getClassName();
+            return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName();
+        }
+
+        /** The frames below the test, most recent first. */
+        private static String frames(StackTraceElement[] stack) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < Math.min(stack.length, 45); i++) {
+                if (stack[i].getClassName().startsWith("io.eave.ui.tests")) break;
+                s.append("    ").append(stack[i]).append('\n');
+            }
+            return s.toString();
         }
     }
 

@@ -45,8 +45,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -105,14 +103,57 @@ public class ToitLanguageFeaturesTest {
         editor.selectAndReveal(document(editor).get().indexOf("greet \"you\"") + 2, 0);
         execute(editor, "io.eave.toit.editor.references");
 
-        waitUntil(() -> searchRows().size() >= 3, () -> "three lines with references in the Search view: " + searchRows(), SERVER_MS);
-        List<String> rows = searchRows();
-        assertTrue(rows.contains("refslib.toit:5: names.do: greet it"), rows.toString());
-        assertTrue(rows.contains("refsmain.toit:3: greet \"you\""), rows.toString());
-        assertTrue(rows.contains("refsmain.toit:4: greet \"me\""), rows.toString());
-        assertEquals(3, rows.size(), "the declaration is not a reference: " + rows);
+        waitUntil(() -> searchRows().size() >= 6, () -> "project, two files, three lines in the Search view: " + searchRows(), SERVER_MS);
+        assertEquals(List.of("lsp-features (3 matches)",
+                "  refslib.toit (1 match)",
+                "    5: names.do: greet it",
+                "  refsmain.toit (2 matches)",
+                "    3: greet \"you\"",
+                "    4: greet \"me\""), searchRows(), "grouped by project and file; the declaration is not a reference");
         ISearchResultViewPart view = NewSearchUI.getSearchResultView();
-        assertTrue(view.getActivePage().getLabel().contains("'greet' - 3 references"), view.getActivePage().getLabel());
+        assertEquals("'greet' \u2013 3 references in 2 files", ((org.eclipse.search.ui.text.AbstractTextSearchViewPage) view.getActivePage()).getInput()
+                .getLabel());
+        Tree tree = searchTree();
+        TreeItem you = tree.getItem(0).getItem(1).getItem(0);
+        StyleRange[] highlights = you.getParent() == null ? null : styles(you);
+        assertTrue(highlights != null && java.util.Arrays.stream(highlights).anyMatch(r -> r.start == 3 && r.length == 5),
+                "'greet' highlighted in '3: greet \"you\"': " + java.util.Arrays.toString(highlights));
+
+        // opening a line (a double-click) shows the reference selected in its file
+        tree.setSelection(you);
+        Event open = new Event();
+        open.item = you;
+        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, open);
+        flushEvents();
+        String mainText = document(editor).get();
+        ITextEditor active = (ITextEditor) editor.getSite().getPage().getActiveEditor();
+        assertEquals("refsmain.toit", active.getEditorInput().getName());
+        assertSelection(active, mainText.indexOf("greet \"you\""), 5);
+
+        // Show Next Match: the other line of the file, then the first file's line
+        var results = (org.eclipse.search.ui.text.AbstractTextSearchViewPage) view.getActivePage();
+        results.gotoNextMatch();
+        flushEvents();
+        assertSelection((ITextEditor) editor.getSite().getPage().getActiveEditor(), mainText.indexOf("greet \"me\""), 5);
+        results.gotoPreviousMatch();
+        flushEvents();
+        assertSelection((ITextEditor) editor.getSite().getPage().getActiveEditor(), mainText.indexOf("greet \"you\""), 5);
+        results.gotoPreviousMatch();
+        flushEvents();
+        ITextEditor lib = (ITextEditor) editor.getSite().getPage().getActiveEditor();
+        assertEquals("refslib.toit", lib.getEditorInput().getName(), "Previous Match goes back to the other file");
+        assertSelection(lib, document(lib).get().indexOf("greet it"), 5);
+    }
+
+    private static void assertSelection(ITextEditor editor, int offset, int length) {
+        var selection = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals(offset + ":" + length, selection.getOffset() + ":" + selection.getLength(), "the reference selected in " + editor.getTitle());
+    }
+
+    /** The styles a styled label provider gave a tree row (the Search view paints them itself). */
+    private static StyleRange[] styles(TreeItem item) {
+        Object ranges = item.getData("org.eclipse.jfacestyled_label_key_0");
+        return ranges instanceof StyleRange[] r ? r : null;
     }
 
     @Test
@@ -179,6 +220,83 @@ public class ToitLanguageFeaturesTest {
         assertTrue(members.stream().anyMatch(m -> m.startsWith("hello")) && members.stream().anyMatch(m -> m.startsWith("bye")),
                 "Greeter's methods under it: " + members);
         assertTrue(outlineRows(outline).stream().anyMatch(r -> r.startsWith("main")), outlineRows(outline).toString());
+    }
+
+    @Test
+    void theOutlineShowsIconsPerKindSortsAndFollowsTheCaret() throws Exception {
+        IFile file = create("outline2.toit", "class Zeta:\n  count := 0\n  constructor:\n  zed:\n    print 1\n  alpha:\n    print 2\n"
+                + "\ninterface Shape:\n  area -> int\n\nmixin Walker:\n  walk:\n    print 0\n\nLIMIT ::= 3\n\nmain:\n  print LIMIT\n");
+        ITextEditor editor = open(file);
+        warmUp(editor);
+        IWorkbenchPage page = editor.getSite().getPage();
+        ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
+        page.activate(editor);
+        waitUntil(() -> outlineRows(outline).size() == 5, () -> "five top-level symbols: " + outlineRows(outline), SERVER_MS);
+        Tree tree = (Tree) outline.getCurrentPage().getControl();
+        var bars = ((org.eclipse.ui.part.IPageBookViewPage) outline.getCurrentPage()).getSite().getActionBars();
+        org.eclipse.jface.action.IAction sort = ((org.eclipse.jface.action.ActionContributionItem) bars.getToolBarManager().find("sort")).getAction();
+        if (sort.isChecked()) {
+            sort.setChecked(false);
+            sort.run();
+        }
+        assertEquals(List.of("Zeta", "Shape", "Walker", "LIMIT", "main"), names(tree.getItems()), "as in the source");
+        TreeItem zeta = tree.getItem(0);
+        zeta.setExpanded(true);
+        flushEvents();
+        assertEquals(List.of("count", "constructor", "zed", "alpha"), names(zeta.getItems()), "the members as in the source");
+
+        // an icon per kind: class, interface, mixin, constant, function, field, constructor, method
+        TreeItem count = zeta.getItem(0);
+        TreeItem constructor = zeta.getItem(1);
+        TreeItem zed = zeta.getItem(2);
+        for (TreeItem item : List.of(zeta, tree.getItem(1), tree.getItem(2), tree.getItem(3), tree.getItem(4), count, constructor, zed)) {
+            assertNotNull(item.getImage(), "an icon for " + item.getText());
+        }
+        assertFalse(zeta.getImage().equals(zed.getImage()), "a class and a method look different");
+        assertFalse(zeta.getImage().equals(tree.getItem(1).getImage()), "a class and an interface look different");
+        assertFalse(zeta.getImage().equals(tree.getItem(2).getImage()), "a class and a mixin look different");
+        assertFalse(count.getImage().equals(zed.getImage()), "a field and a method look different");
+        assertFalse(constructor.getImage().equals(zed.getImage()), "a constructor and a method look different");
+        assertEquals(zed.getImage(), zeta.getItem(3).getImage(), "two methods look alike");
+
+        // Sort: by name, and back to the source's order
+        sort.setChecked(true);
+        sort.run();
+        flushEvents();
+        assertEquals(List.of("LIMIT", "main", "Shape", "Walker", "Zeta"), names(tree.getItems()), "sorted by name");
+        TreeItem sortedZeta = tree.getItem(4);
+        assertEquals(List.of("alpha", "constructor", "count", "zed"), names(sortedZeta.getItems()));
+        sort.setChecked(false);
+        sort.run();
+        flushEvents();
+        assertEquals(List.of("Zeta", "Shape", "Walker", "LIMIT", "main"), names(tree.getItems()), "the source's order again");
+
+        // Link with Editor: the caret inside zed's body selects zed
+        String text = document(editor).get();
+        editor.selectAndReveal(text.indexOf("print 1") + 3, 0);
+        waitUntil(() -> selectedRow(tree).startsWith("zed"), () -> "zed selected, not " + selectedRow(tree), UI_MS);
+        editor.selectAndReveal(text.indexOf("print LIMIT"), 0);
+        waitUntil(() -> selectedRow(tree).startsWith("main"), () -> "main selected, not " + selectedRow(tree), UI_MS);
+
+        // an edit: the symbols come back with a new method; Zeta stays expanded, main selected
+        editor.selectAndReveal(text.indexOf("print 2") + 3, 0);
+        waitUntil(() -> selectedRow(tree).startsWith("alpha"), () -> "alpha selected, not " + selectedRow(tree), UI_MS);
+        document(editor).replace(text.indexOf("\ninterface"), 0, "  beta:\n    print 3\n");
+        waitUntil(() -> names(tree.getItem(0).getItems()).contains("beta"), () -> "the new method listed: " + names(tree.getItem(0).getItems()),
+                SERVER_MS);
+        assertTrue(tree.getItem(0).getExpanded(), "Zeta still expanded");
+        assertEquals("alpha", selectedRow(tree).split(" ")[0], "alpha still selected");
+    }
+
+    private static List<String> names(TreeItem[] items) {
+        List<String> names = new ArrayList<>();
+        for (TreeItem item : items) names.add(item.getText().split(" ")[0]);
+        return names;
+    }
+
+    private static String selectedRow(Tree tree) {
+        TreeItem[] selected = tree.getSelection();
+        return selected.length == 1 ? selected[0].getText() : "";
     }
 
     @Test
@@ -371,18 +489,28 @@ public class ToitLanguageFeaturesTest {
         }
     }
 
-    /** The rows of the Search view's current page. */
-    private static List<String> searchRows() {
+    /** The visible tree of the Search view's current page. */
+    private static Tree searchTree() {
         ISearchResultViewPart view = NewSearchUI.getSearchResultView();
-        List<String> rows = new ArrayList<>();
-        if (view == null || view.getActivePage() == null || view.getActivePage().getControl() == null) return rows;
+        if (view == null || view.getActivePage() == null || view.getActivePage().getControl() == null) return null;
         Control control = view.getActivePage().getControl();
         // the page book holds a busy table ("Searching...") beside the results: the visible one
-        Table table = control instanceof Composite c ? find(c, Table.class, Table::isVisible) : null;
-        if (table != null) {
-            for (TableItem item : table.getItems()) rows.add(item.getText());
-        }
+        return control instanceof Composite c ? find(c, Tree.class, Tree::isVisible) : null;
+    }
+
+    /** The rows of the Search view's current page, indented by depth. */
+    private static List<String> searchRows() {
+        List<String> rows = new ArrayList<>();
+        Tree tree = searchTree();
+        if (tree != null) indented(tree.getItems(), "", rows);
         return rows;
+    }
+
+    private static void indented(TreeItem[] items, String indent, List<String> rows) {
+        for (TreeItem item : items) {
+            rows.add(indent + item.getText());
+            indented(item.getItems(), indent + "  ", rows);
+        }
     }
 
     private static List<String> outlineRows(ContentOutline outline) {

@@ -1,5 +1,6 @@
 package io.eave.toit.editor.lsp.folding;
 
+import io.eave.toit.editor.lsp.LateAnswers;
 import io.eave.toit.editor.lsp.ToitDocumentSync;
 import io.eave.toit.editor.lsp.ToitLanguageServers;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class ToitFoldingReconciler implements IReconciler, IDocumentListen
         CompletableFuture<List<FoldingRange>> answer = ToitLanguageServers.get().request(s -> s.getTextDocumentService()
                 .foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri))));
         pending = answer;
-        answer.thenAccept(ranges -> display.asyncExec(() -> {
+        answer.thenAccept(ranges -> LateAnswers.apply(display, List.of(this, "folding"), () -> {
             if (mine != generation || viewer == null) return;   // stale, or the editor closed
             ProjectionAnnotationModel model = viewer.getProjectionAnnotationModel();
             if (model != null) update(model, FoldingRegions.of(document, ranges == null ? List.of() : ranges));

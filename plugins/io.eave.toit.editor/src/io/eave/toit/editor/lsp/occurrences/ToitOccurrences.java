@@ -1,5 +1,6 @@
 package io.eave.toit.editor.lsp.occurrences;
 
+import io.eave.toit.editor.lsp.LateAnswers;
 import io.eave.toit.editor.lsp.LspDocuments;
 import io.eave.toit.editor.lsp.ToitDocumentSync;
 import io.eave.toit.editor.lsp.ToitLanguageServers;
@@ -86,7 +87,7 @@ public final class ToitOccurrences implements IReconciler, ISelectionChangedList
         CompletableFuture<List<? extends DocumentHighlight>> answer = ToitLanguageServers.get().request(s -> s.getTextDocumentService()
                 .documentHighlight(new DocumentHighlightParams(new TextDocumentIdentifier(uri), position)));
         pending = answer;
-        answer.thenAccept(highlights -> display.asyncExec(() -> {
+        answer.thenAccept(highlights -> LateAnswers.apply(display, List.of(this, "occurrences"), () -> {
             if (mine == generation && viewer != null) show(document, highlights == null ? List.of() : highlights);
         }));
     }
@@ -105,8 +106,25 @@ public final class ToitOccurrences implements IReconciler, ISelectionChangedList
                 // outside the text
             }
         }
-        extension.replaceAnnotations(stillThere(model, shown), added);
+        Annotation[] present = stillThere(model, shown);
+        if (present.length == shown.length && marks(model, present).equals(marks(added))) return;   // the same marks: no repaint
+        extension.replaceAnnotations(present, added);
         shown = added.keySet().toArray(Annotation[]::new);
+    }
+
+    private static java.util.Set<String> marks(IAnnotationModel model, Annotation[] annotations) {
+        java.util.Set<String> marks = new java.util.HashSet<>();
+        for (Annotation a : annotations) {
+            Position p = model.getPosition(a);
+            if (p != null) marks.add(a.getType() + "@" + p.getOffset() + "+" + p.getLength());
+        }
+        return marks;
+    }
+
+    private static java.util.Set<String> marks(Map<Annotation, Position> annotations) {
+        java.util.Set<String> marks = new java.util.HashSet<>();
+        annotations.forEach((a, p) -> marks.add(a.getType() + "@" + p.getOffset() + "+" + p.getLength()));
+        return marks;
     }
 
     private static Annotation[] stillThere(IAnnotationModel model, Annotation[] annotations) {

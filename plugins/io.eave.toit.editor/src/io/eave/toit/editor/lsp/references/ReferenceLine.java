@@ -2,10 +2,17 @@ package io.eave.toit.editor.lsp.references;
 
 import org.eclipse.core.resources.IFile;
 
-/** A line holding references: what the Search view lists, one row per line. */
-public record ReferenceLine(IFile file, int line, String text) {
-    /** {@code main.toit:3: greet "you"}, the line number counted from 1. */
+/** A line holding references: a row of the Search view, under its file. */
+public record ReferenceLine(IFile file, int line, int lineOffset, String text) {
+    /** {@code 3: greet "you"}, the line number counted from 1. */
     public String label() {
-        return file.getName() + ":" + (line + 1) + ": " + text.strip();
+        return (line + 1) + ": " + text.strip();
+    }
+
+    /** Where the stripped text of {@link #label()} starts in the line. */
+    int indent() {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return i;
     }
 }

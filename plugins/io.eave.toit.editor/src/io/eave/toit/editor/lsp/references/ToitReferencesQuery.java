@@ -82,7 +82,7 @@ public final class ToitReferencesQuery implements ISearchQuery {
                 int line = document.getLineOfOffset(region.getOffset());
                 IRegion lineRegion = document.getLineInformation(line);
                 ReferenceLine element = lines.computeIfAbsent(file.getFullPath() + ":" + line,
-                        k -> new ReferenceLine(file, line, text(lineRegion, documents.get(file))));
+                        k -> new ReferenceLine(file, line, lineRegion.getOffset(), text(lineRegion, documents.get(file))));
                 result.addMatch(new Match(element, region.getOffset(), region.getLength()));
             }
         } catch (CoreException | BadLocationException e) {

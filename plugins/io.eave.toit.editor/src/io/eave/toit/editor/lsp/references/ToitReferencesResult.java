@@ -13,7 +13,8 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.ide.ResourceUtil;
 
 /**
- * The references found: matches grouped by {@link ReferenceLine}. The adapters let the Search
+ * The references found: matches grouped by {@link ReferenceLine} (the Search view groups the
+ * lines by file and project). The adapters let the Search
  * view mark the matches in open editors and keep them in place as the files are edited.
  */
 public final class ToitReferencesResult extends AbstractTextSearchResult implements IFileMatchAdapter, IEditorMatchAdapter {
@@ -23,10 +24,13 @@ public final class ToitReferencesResult extends AbstractTextSearchResult impleme
         this.query = query;
     }
 
+    /** {@code 'greet' – 3 references in 2 files}. */
     @Override
     public String getLabel() {
         int n = getMatchCount();
-        return "'" + query.name() + "' - " + n + (n == 1 ? " reference" : " references") + " in workspace";
+        long files = java.util.Arrays.stream(getElements()).filter(e -> getMatchCount(e) > 0)
+                .map(e -> ((ReferenceLine) e).file()).distinct().count();
+        return "'" + query.name() + "' \u2013 " + n + (n == 1 ? " reference" : " references") + " in " + files + (files == 1 ? " file" : " files");
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class ToitReferencesResult extends AbstractTextSearchResult impleme
 
     @Override
     public IFile getFile(Object element) {
+        if (element instanceof IFile file) return file;
         return element instanceof ReferenceLine line ? line.file() : null;
     }
 

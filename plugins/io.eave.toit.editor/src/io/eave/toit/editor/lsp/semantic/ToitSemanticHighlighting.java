@@ -1,5 +1,6 @@
 package io.eave.toit.editor.lsp.semantic;
 
+import io.eave.toit.editor.lsp.LateAnswers;
 import io.eave.toit.editor.lsp.ToitDocumentSync;
 import io.eave.toit.editor.lsp.ToitLanguageServers;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.ITextPresentationListener;
 import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.ITextViewerExtension2;
 import org.eclipse.jface.text.ITextViewerExtension4;
 import org.eclipse.jface.text.TextPresentation;
 import org.eclipse.jface.text.reconciler.IReconciler;
@@ -28,7 +30,8 @@ import org.eclipse.ui.PlatformUI;
  * presentation listener merges the last answer's styles into every repaint. The tokens are
  * asked {@value #DELAY_MS} ms after the last edit; an answer is applied on the UI thread only if
  * the text did not change since it was asked. Between an edit and the next answer the old
- * styles move with the text (styles the edit touched are dropped).
+ * styles move with the text (styles the edit touched are dropped). Only the stretch of text whose
+ * styles changed is presented again, not the whole document.
  */
 public final class ToitSemanticHighlighting implements IReconciler, ITextPresentationListener, IDocumentListener, ITextInputListener {
     static final int DELAY_MS = 300;
@@ -139,14 +142,45 @@ public final class ToitSemanticHighlighting implements IReconciler, ITextPresent
             var provider = capabilities.getSemanticTokensProvider();
             if (tokens == null || provider == null || provider.getLegend() == null) return null;
             var legend = provider.getLegend();
-            display.asyncExec(() -> {
+            LateAnswers.apply(display, List.of(this, "tokens"), () -> {
                 if (mine != generation || viewer == null) return;   // stale, or the editor closed
                 SemanticTokenStyles decoder = new SemanticTokenStyles(legend,
                         PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry());
+                List<StyleRange> before = styles;
                 styles = decoder.decode(document, tokens.getData());
-                if (viewer.getTextWidget() != null && !viewer.getTextWidget().isDisposed()) viewer.invalidateTextPresentation();
+                repaint(before, styles);
             });
             return null;
         });
+    }
+
+    /** Presents again only the text between the first and the last style that changed. */
+    private void repaint(List<StyleRange> before, List<StyleRange> after) {
+        if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) return;
+        int head = 0;
+        while (head < before.size() && head < after.size() && same(before.get(head), after.get(head))) head++;
+        int tailBefore = before.size() - 1;
+        int tailAfter = after.size() - 1;
+        while (tailBefore >= head && tailAfter >= head && same(before.get(tailBefore), after.get(tailAfter))) {
+            tailBefore--;
+            tailAfter--;
+        }
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        for (List<StyleRange> list : List.of(before.subList(head, tailBefore + 1), after.subList(head, tailAfter + 1))) {
+            for (StyleRange s : list) {
+                from = Math.min(from, s.start);
+                to = Math.max(to, s.start + s.length);
+            }
+        }
+        if (to < 0) return;   // nothing changed
+        to = Math.min(to, document.getLength());
+        if (from >= to) return;
+        if (viewer instanceof ITextViewerExtension2 v2) v2.invalidateTextPresentation(from, to - from);
+        else viewer.invalidateTextPresentation();
+    }
+
+    private static boolean same(StyleRange a, StyleRange b) {
+        return a.start == b.start && a.length == b.length && a.similarTo(b);
     }
 }

@@ -108,14 +108,18 @@ class ForeignCodeTest {
 
     @Test
     void olderSdkModulesImportWithoutErrors() {
-        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
+        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import;
+        // `services.arguments` one that its own tests of 2018-2021 import
         assertClean("""
                 import font show Font
                 import ar
                 import zlib
                 import js
+                import services.arguments show ArgumentParser
 
                 main:
+                  parser := ArgumentParser
+                  parser.add_flag "verbose" --short="v"
                   sans := Font.get "sans10"
                   archive := ar.ArWriter null
                   print (zlib.Encoder).hash-code

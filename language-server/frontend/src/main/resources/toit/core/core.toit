@@ -339,6 +339,34 @@ unreachable -> none: #primitive.core.unreachable
 
 /// What `compare-to` implementers declare: sorting works on them.
 interface Comparable:
+  compare-to other -> int
+  compare-to other [--if-equal] -> int
+
+/// The SDK's base class of its collections: a subclass gives `size` and `do`, the rest is
+/// written with them (the ordered-collections package extends it).
+abstract class CollectionBase implements Collection:
+  abstract size -> int
+  abstract do [block] -> none
+  is-empty -> bool: return size == 0
+  any [block] -> bool:
+    do: if block.call it: return true
+    return false
+  every [block] -> bool:
+    do: if not block.call it: return false
+    return true
+  contains element -> bool: return any: it == element
+  reduce [block] -> any:
+    result := null
+    first := true
+    do:
+      if first: result = it
+      else: result = block.call result it
+      first = false
+    return result
+  reduce --initial [block] -> any:
+    result := initial
+    do: result = block.call result it
+    return result
 
 /// The SDK's interface of lists, sets, maps, deques and byte arrays: a type for code that takes
 /// any of them.
@@ -477,3 +505,16 @@ interface SystemMessageHandler_:
   on-message type/int gid/int pid/int message/any -> none
 set-system-message-handler_ type/int handler/SystemMessageHandler_ --priority/int=0 -> none: #primitive.core.set_system_message_handler
 process-send_ pid/int type/int message -> bool: return #primitive.core.process_send
+clear-system-message-handler_ type/int -> none: #primitive.core.clear_system_message_handler
+/// The process of an external (non-Toit) library registered under `id`, or -1 (`system.external`).
+pid-for-external-id_ id/string -> int: return #primitive.core.pid_for_external_id
+/// The SDK's system message types, as its core numbers them.
+SYSTEM-TERMINATED_ ::= 0
+SYSTEM-SPAWNED_ ::= 1
+SYSTEM-TRACE_ ::= 2
+SYSTEM-RPC-REQUEST_ ::= 3
+SYSTEM-RPC-REPLY_ ::= 4
+SYSTEM-RPC-CANCEL_ ::= 5
+SYSTEM-RPC-NOTIFY-TERMINATED_ ::= 6
+SYSTEM-RPC-NOTIFY-RESOURCE_ ::= 7
+SYSTEM-EXTERNAL-NOTIFICATION_ ::= 8

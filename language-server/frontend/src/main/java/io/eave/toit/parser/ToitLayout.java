@@ -225,6 +225,7 @@ final class ToitLayout {
             return;
         }
         if (first.is("finally")) return;
+        if (abstractAlone() && isClassKind(index)) return;   // `abstract⏎class A:` is one header
         if ((first.is(":") || first.is("::")) && top.kind() == LevelKind.BLOCK) return;
         out.add(at, synthetic(top.kind() == LevelKind.BLOCK ? "NEWLINE" : "ARG_NEWLINE", offset));
         startStatement(index);
@@ -297,6 +298,11 @@ final class ToitLayout {
                 return;
             }
         }
+    }
+
+    /** Whether the line before is a lone {@code abstract} at top level (the modifier of what follows). */
+    private boolean abstractAlone() {
+        return stack.size() == 1 && lastReal != null && lastReal.is("abstract") && lineStartIndex == afterLastToken() - 1;
     }
 
     /** Whether the line starting at {@code index} continues the previous line's expression. */

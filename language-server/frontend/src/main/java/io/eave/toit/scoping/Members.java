@@ -60,6 +60,21 @@ public final class Members {
         return false;
     }
 
+    /**
+     * The nearest class or mixin of Eave's library that {@code type} inherits from, other than
+     * {@code Object}: the SDK's class of that name may have members Eave's lacks
+     * ({@code class OrderedDeque extends Deque} calls the SDK's {@code insert --at}). Null if none.
+     */
+    public static Class libraryAncestor(Class type) {
+        for (Class c : hierarchy(type)) {
+            if (c == type || !Modules.isLibrary(c.eResource())) continue;
+            if (c.getKind() == io.eave.toit.ast.ClassKind.INTERFACE) continue;
+            if ("Object".equals(c.getName()) || "Monitor_".equals(c.getName())) continue;
+            return c;
+        }
+        return null;
+    }
+
     private static void addIfResolved(Deque<Class> work, TypeRef ref) {
         Class c = resolve(ref);
         if (c != null) work.add(c);

@@ -48,6 +48,10 @@ public class ToitLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
         if (library != null) return fromLibraryModule(library, name);
         Class enclosing = Members.enclosingClass(where);
         if (enclosing != null && Members.hasUnknownAncestor(enclosing)) return null;
+        Class libraryAncestor = enclosing == null ? null : Members.libraryAncestor(enclosing);
+        if (libraryAncestor != null) {
+            return notInLibrary("'" + libraryAncestor.getName() + "' in Eave's library has no member '" + name + "'");
+        }
         return new DiagnosticMessage("Unresolved name '" + name + "'", Severity.ERROR, ToitIssueCodes.UNRESOLVED_NAME);
     }
 

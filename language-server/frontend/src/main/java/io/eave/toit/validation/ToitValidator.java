@@ -335,6 +335,15 @@ public class ToitValidator extends AbstractDeclarativeValidator {
                 : why.contains("is missing") ? ToitIssueCodes.MISSING_NAMED_ARGUMENT : ToitIssueCodes.WRONG_ARGUMENT_COUNT;
         String name = declaration instanceof Method m ? (m.getName() == null ? "constructor" : m.getName()) : ((Class) declaration).getName();
         boolean function = declaration instanceof Method && declaration.eContainer() instanceof io.eave.toit.ast.Unit;
+        Class owner = declaration instanceof Method && declaration.eContainer() instanceof Class c
+                && !Modules.isLibrary(c.eResource()) ? c : null;
+        Class libraryAncestor = owner == null ? null : Members.libraryAncestor(owner);
+        if (libraryAncestor != null) {
+            // a subclass of a library class: the SDK's class may have the overload that fits
+            warning("'" + name + "' " + why + "; the SDK's '" + libraryAncestor.getName()
+                    + "' may have an overload that fits (Eave's library has not)", reportOn, null, ToitIssueCodes.NOT_IN_LIBRARY);
+            return;
+        }
         if (Modules.isLibrary(declaration.eResource()) && !function) {
             // Eave's library classes declare a subset of the SDK's overloads and options: the call
             // may fit the SDK's (top-level functions such as print are declared as the SDK has them)

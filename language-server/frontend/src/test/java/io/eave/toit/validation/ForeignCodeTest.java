@@ -108,14 +108,18 @@ class ForeignCodeTest {
 
     @Test
     void olderSdkModulesImportWithoutErrors() {
-        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import
+        // `font`, `ar` and `zlib` are modules of the SDK that drivers and tools of 2021-2023 import;
+        // `services.arguments` one that its own tests of 2018-2021 import
         assertClean("""
                 import font show Font
                 import ar
                 import zlib
                 import js
+                import services.arguments show ArgumentParser
 
                 main:
+                  parser := ArgumentParser
+                  parser.add_flag "verbose" --short="v"
                   sans := Font.get "sans10"
                   archive := ar.ArWriter null
                   print (zlib.Encoder).hash-code
@@ -598,6 +602,96 @@ class ForeignCodeTest {
                 main:
                   touch := gpio.Touch (gpio.Pin 32)
                   calibrate touch
+                """);
+    }
+
+    @Test
+    void abstractOnItsOwnLineModifiesTheClassBelow() {
+        // the ordered-collections package writes the modifier on a line of its own
+        assertClean("""
+                abstract
+                class Shape:
+                  abstract area -> float
+                  describe -> string: return "area $area"
+
+                class Square extends Shape:
+                  side/float
+                  constructor .side:
+                  area -> float: return side * side
+
+                main:
+                  print (Square 2.0).describe
+                """);
+        // the body of the next class does not belong to the lone modifier's line
+        assertEquals("2:3 abstract-member-in-concrete-class",
+                summary(analyze("class Plain:\n  abstract size -> int\nmain:\n")));
+    }
+
+    @Test
+    void aSubclassOfALibraryClassMayUseWhatTheSdksClassHas() {
+        // the SDK's Deque is a List: a subclass indexes itself, inserts and removes at positions
+        Result result = analyze("""
+                class Queue extends Deque:
+                  push-sorted value/int -> none:
+                    at := index-of value --binary-compare=: | a b | a - b
+                    insert --at=at value
+
+                  remove value/int -> none:
+                    remove --at=(index-of value)
+
+                main:
+                  q := Queue
+                  q.push-sorted 3
+                  q.remove 3
+                """);
+        assertEquals("", errors(result));
+        // index-of twice, insert, and remove --at (the own overload does not take it)
+        assertEquals(4, result.diagnostics().size(), result.diagnostics().toString());
+        for (Diagnostic d : result.diagnostics()) {
+            assertEquals(ToitIssueCodes.NOT_IN_LIBRARY, d.code(), d.toString());
+        }
+        // a class that extends nothing from the library still gets the error
+        assertEquals("3:5 unresolved-name", summary(analyze("class Queue:\n  push value:\n    insert value\nmain:\n")));
+    }
+
+    @Test
+    void comparableAndCollectionBaseOfTheSdksCore() {
+        assertClean("""
+                class Version implements Comparable:
+                  n/int
+                  constructor .n:
+                  compare-to other/Version -> int: return n - other.n
+                  compare-to other/Version [--if-equal] -> int:
+                    result := compare-to other
+                    return result == 0 ? if-equal.call this other : result
+
+                class Bag extends CollectionBase:
+                  items_ := []
+                  size -> int: return items_.size
+                  do [block] -> none: items_.do block
+
+                smallest a/Comparable b/Comparable -> Comparable:
+                  return (a.compare-to b) <= 0 ? a : b
+
+                main:
+                  print (smallest (Version 1) (Version 2))
+                  bag := Bag
+                  print (bag.is-empty and not (bag.contains 3))
+                """);
+    }
+
+    @Test
+    void externalNotificationsOfTheSdksCore() {
+        // the SDK's system.external registers for notifications from native code
+        assertClean("""
+                class Listener implements SystemMessageHandler_:
+                  constructor:
+                    set-system-message-handler_ SYSTEM-EXTERNAL-NOTIFICATION_ this
+                  close: clear-system-message-handler_ SYSTEM-EXTERNAL-NOTIFICATION_
+                  on-message type/int gid/int pid/int message/any -> none:
+                    if pid == (pid-for-external-id_ "toit.io/ext"): print message
+                main:
+                  (Listener).close
                 """);
     }
 }

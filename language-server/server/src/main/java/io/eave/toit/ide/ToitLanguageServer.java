@@ -47,7 +47,11 @@ public final class ToitLanguageServer implements LanguageServer, LanguageClientA
         @Override
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
             params.getChanges().forEach(change -> documents.changedOnDisk(change.getUri()));
-            documents.filesChangedOnDisk();   // an open file's imports may have appeared, changed or gone
+            // an open file's imports may have appeared, changed or gone; a save of an open file
+            // changes nothing its importers see (they already read its open text)
+            if (params.getChanges().stream().anyMatch(change -> !documents.isOpen(change.getUri()))) {
+                documents.filesChangedOnDisk();
+            }
         }
 
         @Override

@@ -469,6 +469,12 @@ final class ToitTextDocuments implements TextDocumentService {
         return index.ready();
     }
 
+    /** Whether the file at this URI is open, whatever spelling of its URI the client used. */
+    boolean isOpen(String uri) {
+        String path = path(uri);
+        return texts.keySet().stream().anyMatch(open -> path(open).equals(path));
+    }
+
     /** A file changed on disk: the index reads it again. */
     void changedOnDisk(String uri) {
         index.refresh(Path.of(path(uri)));

@@ -197,6 +197,28 @@ class WorkspaceTest {
         }
     }
 
+    @Test
+    void aSavedOpenFileComingBackAsAWatchedChangeIsNotAnalyzedAgain() throws Exception {
+        try (ServerSession session = session()) {
+            Path app = Files.writeString(project.resolve("saved.toit"), "main:\n  print missing-name\n");
+            session.documents().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentItem(uri(app), "toit", 1, Files.readString(app))));
+            int published = 0;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {   // until the whole analysis after the pause has published
+                var p = session.published.poll(published == 0 ? 15_000 : 3_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (p == null) break;
+                published++;
+            }
+            assertEquals(true, published > 0, "the open file's diagnostics were published");
+            session.documents().didSave(new org.eclipse.lsp4j.DidSaveTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentIdentifier(uri(app))));
+            watched(session, app, org.eclipse.lsp4j.FileChangeType.Changed);   // the client's watcher sees the save
+            var again = session.published.poll(3_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertEquals(null, again, "the save of an open file changes nothing the server has not analyzed");
+        }
+    }
+
     private static void watched(ServerSession session, Path file, org.eclipse.lsp4j.FileChangeType type) {
         session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
                 List.of(new org.eclipse.lsp4j.FileEvent(uri(file), type))));

@@ -82,10 +82,7 @@ public final class ToitProblemMarkers {
                     }
                     return Status.OK_STATUS;
                 }
-                for (IMarker m : existing) {
-                    ToitQuickFixes.forget(m);
-                    m.delete();
-                }
+                for (IMarker m : existing) m.delete();   // their fixes go with them (ToitQuickFixes)
                 for (int i = 0; i < wanted.size(); i++) {
                     IMarker marker = file.createMarker(TYPE, wanted.get(i));
                     ToitQuickFixes.askOnce(uri, diagnostics.get(i), marker);   // fixes, asked now

@@ -1,10 +1,15 @@
 package io.eave.toit.editor.lsp.quickfix;
 
 import io.eave.toit.editor.lsp.ToitLanguageServers;
+import io.eave.toit.editor.lsp.ToitProblemMarkers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IMarkerDelta;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -28,6 +33,15 @@ public final class ToitQuickFixes implements IMarkerResolutionGenerator2 {
     /** The markers whose fixes were asked (the builder's too, once the client sees them). */
     private static final java.util.Set<Long> ASKED = ConcurrentHashMap.newKeySet();
 
+    static {
+        // whoever deletes a Toit marker (the client, the builder, Clean), its fixes go with it
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(event -> {
+            for (IMarkerDelta delta : event.findMarkerDeltas(ToitProblemMarkers.TYPE, true)) {
+                if (delta.getKind() == IResourceDelta.REMOVED) forget(delta.getId());
+            }
+        }, IResourceChangeEvent.POST_CHANGE);
+    }
+
     /** Asks the fixes of a marker, unless they were asked already (any thread; nothing waits). */
     public static void askOnce(String uri, Diagnostic diagnostic, IMarker marker) {
         if (!ASKED.add(marker.getId())) return;
@@ -44,10 +58,14 @@ public final class ToitQuickFixes implements IMarkerResolutionGenerator2 {
         });
     }
 
-    /** Forgets the fixes of markers that are deleted. */
+    /** Forgets the fixes of a marker whose problem is gone. */
     public static void forget(IMarker marker) {
-        BY_MARKER.remove(marker.getId());
-        ASKED.remove(marker.getId());
+        forget(marker.getId());
+    }
+
+    private static void forget(long markerId) {
+        BY_MARKER.remove(markerId);
+        ASKED.remove(markerId);
     }
 
     @Override

@@ -133,18 +133,8 @@ public class ToitBuilderTest {
         waitForAutoBuild(BUILD_WAIT);
     }
 
-    /** Waits for the automatic build (scheduled by the save that just returned) and what it schedules. */
     private static void waitForAutoBuild(Duration limit) {
-        CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
-            try {
-                Job.getJobManager().join(ResourcesPlugin.FAMILY_AUTO_BUILD, null);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Waiting.until("the automatic build to finish", limit, joined::isDone,
-                () -> Arrays.toString(Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD)));
-        joined.join();
+        Waiting.forAutoBuild(limit);
     }
 
     @Test

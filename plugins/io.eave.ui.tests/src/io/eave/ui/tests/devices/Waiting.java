@@ -3,9 +3,13 @@ package io.eave.ui.tests.devices;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -31,6 +35,20 @@ public final class Waiting {
                 display.sleep();
             }
         }
+    }
+
+    /** Waits for the automatic build the last change scheduled, and what it schedules. */
+    public static void forAutoBuild(Duration limit) {
+        CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
+            try {
+                Job.getJobManager().join(ResourcesPlugin.FAMILY_AUTO_BUILD, null);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        until("the automatic build to finish", limit, joined::isDone,
+                () -> Arrays.toString(Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD)));
+        joined.join();
     }
 
     /** Waits for the simulated device the IDE starts with the workbench. */

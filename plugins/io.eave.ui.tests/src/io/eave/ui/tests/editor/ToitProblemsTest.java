@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
@@ -18,7 +17,6 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
@@ -180,17 +178,8 @@ public class ToitProblemsTest {
         }
     }
 
-    /** Waits for the automatic build that the last change scheduled, and what it schedules. */
     private static void waitForAutoBuild(Duration limit) {
-        CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
-            try {
-                Job.getJobManager().join(ResourcesPlugin.FAMILY_AUTO_BUILD, null);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Waiting.until("the automatic build to finish", limit, joined::isDone,
-                () -> Arrays.toString(Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD)));
+        Waiting.forAutoBuild(limit);
     }
 
     private static ITextEditor open(IFile file) throws Exception {

@@ -12,6 +12,7 @@ class Duration:
     us_ = ms * 1000
 
   in-us -> int: return us_
+  is-zero -> bool: return us_ == 0
   in-ms -> int: return us_ / 1000
   in-s -> int: return us_ / 1_000_000
 

@@ -305,17 +305,33 @@ final class MethodCompiler {
         return method.name;
     }
 
+    /**
+     * The positional parameters that {@code count} positional arguments bind, in order. Block
+     * arguments come last and bind the trailing block parameters, so optional parameters before
+     * a block ({@code chunk-up from to available max=available [block]}) take their defaults.
+     */
+    private static List<ParameterModel> boundPositional(List<ParameterModel> positional, int count) {
+        int blocks = 0;
+        while (blocks < positional.size() && positional.get(positional.size() - 1 - blocks).block()) {
+            blocks++;
+        }
+        if (count >= positional.size() || count < blocks) {
+            return positional.subList(0, count);
+        }
+        List<ParameterModel> bound = new ArrayList<>(positional.subList(0, count - blocks));
+        bound.addAll(positional.subList(positional.size() - blocks, positional.size()));
+        return bound;
+    }
+
     /** A stub for a call shape: adds the defaults and calls the full body. */
     Result compileStub(Shape shape, int full) {
         int flags = method.isInstance() ? MethodRecord.INSTANCE : 0;
         if (method.isInstance()) {
             declare("this", null, false);
         }
-        List<ParameterModel> positional = method.positional();
         Map<String, Integer> provided = new HashMap<>();
-        for (int i = 0; i < shape.positional(); i++) {
-            provided.put(positional.get(i).name(), declare(positional.get(i).name(), positional.get(i).type(),
-                    positional.get(i).block()).slot);
+        for (ParameterModel p : boundPositional(method.positional(), shape.positional())) {
+            provided.put(p.name(), declare(p.name(), p.type(), p.block()).slot);
         }
         for (String named : shape.named()) {
             ParameterModel p = parameter(named);

@@ -241,11 +241,48 @@ class ForeignCodeTest {
     }
 
     @Test
+    void sdkMembersTheCoreLibraryProvidesAreNotWarnedAbout() {
+        // the spellings public SDK code uses most (docs/figures.md), now in the core library's sources
+        Result result = analyze("""
+                main:
+                  n := 12
+                  print n.count-leading-zeros + n.population-count + n.parity + (n.compare-to 3)
+                  print (n.to-string --radix=16) + n.sqrt.stringify + 1.5.bits.stringify
+                  s := "Hello"
+                  print (s.at --raw 0) + (s.index-of --last "l") + (s.copy 1).size
+                  print (string.from-rune 'a') + s.to-ascii-lower + (s.trim --right) + (s.replace "l" "L" 0 3)
+                  print ("a,,b".split "," --drop-empty)
+                  list := [3, 1, 2]
+                  print list.is-sorted
+                  list.resize 4
+                  list.fill 0
+                  list.remove 0
+                  list.replace 0 [1, 2]
+                  list.map --in-place: it + 1
+                  list.do --reversed: print it
+                  print (list.index-of --binary 2)
+                  print (list.join ", ": "$it")
+                  List.chunk-up 0 10 4: | from to size | print size
+                  map := {"a": 1}
+                  map.update "a" --if-absent=0: it + 1
+                  map.update "b" --init=0: it + 1
+                  print (map.get "a" --if-present=: it * 2)
+                  print (map.reduce --values: | a b | a + b)
+                  print (map.filter: | k v | v > 1)
+                  print (map.any: | k v | v > 1) and (map.every: | k v | v > 0)
+                  print (ByteArray.from #[1, 2])
+                  print (Duration --ms=0).is-zero
+                """);
+        assertEquals("", errors(result));
+        assertEquals("[]", result.diagnostics().toString());
+    }
+
+    @Test
     void membersMissingFromEavesLibraryAreWarningsNotErrors() {
         Result result = analyze("""
                 main:
                   n := 12
-                  print n.count-leading-zeros
+                  print n.is-power-of-two
                   bytes := ByteArray 4 --initialize=0xff
                   print bytes
                   print Time.epoch

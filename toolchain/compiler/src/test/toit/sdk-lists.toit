@@ -77,3 +77,4 @@ main:
 
   print (Duration --ms=0).is-zero       // expect: true
   print (Duration --us=1).is-zero       // expect: false
+  print (List 3 --initial=0xbf)          // expect: [191, 191, 191]

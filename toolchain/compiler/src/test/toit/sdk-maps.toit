@@ -51,3 +51,13 @@ main:
   print m                               // expect: {:}
   m["e"] = 5
   print m                               // expect: {e: 5}
+  m["f"] = 6
+  m.do --values --reversed: print it
+  // expect: 6
+  // expect: 5
+  m.do --keys --reversed: print it
+  // expect: f
+  // expect: e
+  m.do --keys: print it
+  // expect: e
+  // expect: f

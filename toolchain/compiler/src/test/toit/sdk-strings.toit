@@ -31,3 +31,6 @@ main:
   print ("a-b-c".replace --all "-": "<$it>")    // expect: a<->b<->c
   print ("abc".replace "x" "y")         // expect: abc
   print ("a-b".contains "-" 2)          // expect: false
+  print ("b".compare-to "a" --if-equal=: 0)   // expect: 1
+  print ("a".compare-to "a" --if-equal=: 5)   // expect: 5
+  print ("hello".to-string 1 4)         // expect: ell

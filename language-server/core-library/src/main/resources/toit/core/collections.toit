@@ -22,6 +22,12 @@ class List:
     size_ = size
     size.repeat: array-at-put_ array_ it filler
 
+  /// A list of $size elements, each $initial.
+  constructor size/int --initial/any:
+    array_ = array-new_ (size < 4 ? 4 : size) null
+    size_ = size
+    size.repeat: array-at-put_ array_ it initial
+
   size -> int:
     return size_
 
@@ -415,12 +421,6 @@ class Map:
       k := keys_[it]
       if k is not Tombstone_: block.call k values_[it]
 
-  do --keys/bool [block] -> none:
-    do: | k v | block.call k
-
-  do --values/bool [block] -> none:
-    do: | k v | block.call v
-
   /// Calls $block with every key and value, the last inserted first.
   do --reversed/bool [block] -> none:
     if not reversed:
@@ -429,6 +429,14 @@ class Map:
     for i := keys_.size - 1; i >= 0; i--:
       k := keys_[i]
       if k is not Tombstone_: block.call k values_[i]
+
+  // A flag may be left out of a call, and calls pick the first overload their arguments' count
+  // and names fit: so --reversed alone, above, comes before these.
+  do --keys/bool --reversed/bool=false [block] -> none:
+    do --reversed=reversed: | k v | block.call k
+
+  do --values/bool --reversed/bool=false [block] -> none:
+    do --reversed=reversed: | k v | block.call v
 
   /// Removes every key and value.
   clear -> none:

@@ -50,6 +50,11 @@ abstract class string:
   compare-to other/string -> int:
     return compare_ this other
 
+  /// Like $(compare-to other), but calls $if-equal when the two are equal.
+  compare-to other/string [--if-equal] -> int:
+    result := compare_ this other
+    return result == 0 ? if-equal.call : result
+
   hash-code -> int:
     #primitive.core.string-hash
 
@@ -79,6 +84,10 @@ abstract class string:
 
   /// The bytes from $from to, not including, $to as a string of their own.
   copy from/int=0 to/int=size -> string:
+    return this[from..to]
+
+  /// Like $copy: the SDK's spelling for code that takes a string or a byte array.
+  to-string from/int=0 to/int=size -> string:
     return this[from..to]
 
   /// This string with the first (or, with $all, every) $needle within $from..$to replaced by

@@ -105,16 +105,12 @@ class string:
   split separator/string -> List: return #primitive.core.string_split
   split separator/string [--at-first] -> List: return #primitive.core.string_split
   contains needle/string -> bool: return (index-of needle) >= 0
-  index-of needle/string -> int: return #primitive.core.string_index_of
-  index-of needle/string from/int -> int: return #primitive.core.string_index_of_from
   last-index-of needle/string -> int: return #primitive.core.string_last_index_of
   starts-with prefix/string -> bool: return #primitive.core.string_starts_with
   ends-with suffix/string -> bool: return #primitive.core.string_ends_with
   trim -> string: return #primitive.core.string_trim
   to-upper-ascii -> string: return #primitive.core.string_upper
   to-lower-ascii -> string: return #primitive.core.string_lower
-  replace old/string new/string -> string: return #primitive.core.string_replace
-  replace --all old/string new/string -> string: return #primitive.core.string_replace_all
   to-int -> int: return int.parse this
   to-float -> float: return #primitive.core.string_to_float
   to-byte-array -> ByteArray: return #primitive.core.string_to_bytes
@@ -146,19 +142,15 @@ class List:
   index-of value -> int: return #primitive.core.list_index_of
   do [block] -> none:
     for i := 0; i < size; i++: block.call this[i]
-  do --reversed [block] -> none:
-    for i := size - 1; i >= 0; i--: block.call this[i]
   map [block] -> List: return #primitive.core.list_map
   filter [block] -> List: return #primitive.core.list_filter
   reduce [block]: return #primitive.core.list_reduce
-  reduce --initial [block]: return #primitive.core.list_reduce_initial
   any [block] -> bool: return #primitive.core.list_any
   every [block] -> bool: return #primitive.core.list_every
   sort -> List: return #primitive.core.list_sort
   sort [compare] -> List: return #primitive.core.list_sort_by
   sort --in-place -> none: #primitive.core.list_sort_in_place
   join separator/string -> string: return #primitive.core.list_join
-  copy -> List: return this[..]
   stringify -> string: return #primitive.core.list_stringify
 
 class Map:
@@ -169,7 +161,6 @@ class Map:
   operator []= key value: return #primitive.core.map_at_put
   get key: return #primitive.core.map_get
   get key [--if-absent]: return #primitive.core.map_get_if_absent
-  get key [--init]: return #primitive.core.map_get_init
   contains key -> bool: return #primitive.core.map_contains
   remove key -> none: #primitive.core.map_remove
   keys -> List: return #primitive.core.map_keys
@@ -177,8 +168,6 @@ class Map:
   do [block] -> none: #primitive.core.map_do
   do --keys [block] -> none: keys.do: block.call it
   do --values [block] -> none: values.do: block.call it
-  update key [block] -> none: this[key] = block.call this[key]
-  clear -> none: #primitive.core.map_clear
   stringify -> string: return #primitive.core.map_stringify
 
 class Set:
@@ -205,13 +194,10 @@ class ByteArray:
   operator []= index/int value/int: return #primitive.core.byte_array_at_put
   operator [..] --from/int=0 --to/int=size -> ByteArray: return #primitive.core.byte_array_slice
   operator + other/ByteArray -> ByteArray: return #primitive.core.byte_array_concat
-  replace index/int source/ByteArray -> none: #primitive.core.byte_array_replace
-  fill value/int -> none: #primitive.core.byte_array_fill
   do [block] -> none:
     for i := 0; i < size; i++: block.call this[i]
   to-string -> string: return #primitive.core.byte_array_to_string
   to-string from/int to/int -> string: return #primitive.core.byte_array_to_string_range
-  copy -> ByteArray: return this[..]
   stringify -> string: return #primitive.core.byte_array_stringify
 
 class Exception:

@@ -78,3 +78,9 @@ main:
   print (Duration --ms=0).is-zero       // expect: true
   print (Duration --us=1).is-zero       // expect: false
   print (List 3 --initial=0xbf)          // expect: [191, 191, 191]
+  print (#[0x68, 0xc3, 0xa9].is-valid-string-content)      // expect: true
+  print (#[0x68, 0xc3, 0xa9].is-valid-string-content 0 2)  // expect: false
+  print (#[0xc0, 0x80].is-valid-string-content)            // expect: false
+  print (#[0xed, 0xa0, 0x80].is-valid-string-content)      // expect: false
+  print (#[0x61, 0xff, 0xfe, 0x62, 0xc3, 0xa9].to-string-non-throwing)  // expect: a�bé
+  print (#[0x61, 0x62].to-string-non-throwing)             // expect: ab

@@ -32,3 +32,11 @@ main:
   print (float.from-bits 0.1.bits)      // expect: 0.1
   print (float.from-bits 1.5e-310.bits) // expect: 1.5e-310
   print (float.from-bits (1.0 / 0.0).bits)    // expect: inf
+  print (1.0.bits32.to-string --radix=16)     // expect: 3f800000
+  print (0.1.bits32.to-string --radix=16)     // expect: 3dcccccd
+  print (minus-two-and-a-half.bits32.to-string --radix=16)  // expect: c0200000
+  print (1e40.bits32.to-string --radix=16)    // expect: 7f800000
+  print (1e-40.bits32.to-string --radix=16)   // expect: 116c2
+  print (float.from-bits32 0x3dcccccd)        // expect: 0.10000000149011612
+  print (float.from-bits32 0xc0200000)        // expect: -2.5
+  print (float.from-bits32 0x000116c2)        // expect: 9.99994610111476e-41

@@ -228,6 +228,50 @@ class float extends num:
       value = (1.0 + mantissa.to-float / 4503599627370496.0) * (power-of-two_ exponent - 1023)
     return bits < 0 ? -value : value
 
+  /// The 32 bits of this number rounded to IEEE 754 binary32 (to nearest, ties to even).
+  bits32 -> int:
+    b := bits
+    sign := (b >>> 63) << 31
+    exponent := (b >> 52) & 0x7ff
+    mantissa := b & 0xf_ffff_ffff_ffff
+    if exponent == 0x7ff: return sign | (mantissa == 0 ? 0x7f80_0000 : 0x7fc0_0000)
+    if exponent == 0: return sign  // zero, or too small for binary32
+    e := exponent - 1023
+    if e > 127: return sign | 0x7f80_0000
+    significand := mantissa | (1 << 52)
+    if e >= -126:
+      rounded := round-shift_ significand 29
+      if rounded >= (1 << 24):
+        rounded >>= 1
+        e++
+      if e > 127: return sign | 0x7f80_0000
+      return sign | ((e + 127) << 23) | (rounded & 0x7f_ffff)
+    shift := 29 + (-126 - e)
+    if shift > 54: return sign
+    // A subnormal; rounding up to 1 << 23 gives the smallest normal, as the encoding wants.
+    return sign | (round-shift_ significand shift)
+
+  /// The number whose IEEE 754 binary32 bits are $bits.
+  static from-bits32 bits/int -> float:
+    exponent := (bits >> 23) & 0xff
+    mantissa := bits & 0x7f_ffff
+    value := ?
+    if exponent == 0xff:
+      value = mantissa == 0 ? 1.0 / 0.0 : 0.0 / 0.0
+    else if exponent == 0:
+      value = mantissa.to-float * (power-of-two_ -149)
+    else:
+      value = (1.0 + mantissa.to-float / 8388608.0) * (power-of-two_ exponent - 127)
+    return (bits >> 31) & 1 == 1 ? -value : value
+
+  // $value >> $shift, rounded to nearest, ties to even.
+  static round-shift_ value/int shift/int -> int:
+    result := value >> shift
+    rest := value & ((1 << shift) - 1)
+    half := 1 << (shift - 1)
+    if rest > half or (rest == half and result & 1 == 1): result++
+    return result
+
   static power-of-two_ exponent/int -> float:
     result := 1.0
     if exponent >= 0:

@@ -391,6 +391,49 @@ class ByteArray:
   fill --from/int=0 --to/int=size [block] -> none:
     (to - from).repeat: this[from + it] = block.call it
 
+  /// Whether the bytes from $from to, not including, $to are well-formed UTF-8: no sequence
+  /// cut off, overlong or encoding a surrogate or a value above 0x10ffff.
+  is-valid-string-content from/int=0 to/int=size -> bool:
+    i := from
+    while i < to:
+      length := utf-8-sequence-size_ i to
+      if length == 0: return false
+      i += length
+    return true
+
+  /// The bytes as UTF-8 text, each run of bytes that is not well-formed UTF-8 replaced by
+  /// U+FFFD.
+  to-string-non-throwing from/int=0 to/int=size -> string:
+    if is-valid-string-content from to: return to-string from to
+    result := ""
+    start := from
+    i := from
+    while i < to:
+      length := utf-8-sequence-size_ i to
+      if length > 0:
+        i += length
+      else:
+        result += to-string start i
+        result += "\u{fffd}"
+        while i < to and (utf-8-sequence-size_ i to) == 0: i++
+        start = i
+    return result + (to-string start to)
+
+  // The size of the well-formed UTF-8 sequence at $at that ends before $to, or 0.
+  utf-8-sequence-size_ at/int to/int -> int:
+    c := this[at]
+    if c < 0x80: return 1
+    length := c >= 0xf0 ? 4 : (c >= 0xe0 ? 3 : (c >= 0xc0 ? 2 : 0))
+    if length == 0 or c > 0xf4 or at + length > to: return 0
+    value := c & (0xff >> (length + 1))
+    for i := 1; i < length; i++:
+      next := this[at + i]
+      if next & 0xc0 != 0x80: return 0
+      value = (value << 6) | (next & 0x3f)
+    minimum := length == 2 ? 0x80 : (length == 3 ? 0x800 : 0x10000)
+    if value < minimum or value > 0x10ffff or 0xd800 <= value <= 0xdfff: return 0
+    return length
+
   /// The index of the first $byte within $from..$to, or -1.
   index-of byte/int --from/int=0 --to/int=size -> int:
     for i := from; i < to; i++: if this[i] == byte: return i

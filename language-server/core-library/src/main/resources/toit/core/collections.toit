@@ -618,3 +618,170 @@ class Set:
     parts := []
     do: parts.add it
     return "{" + (parts.join ", ") + "}"
+
+/// A double-ended queue: adding and removing at both ends take amortized constant time. The
+/// elements are $backing_[$first_..]; room freed at the front is reused once it is half.
+class Deque:
+  backing_ := []
+  first_ := 0
+
+  constructor:
+
+  /// A deque of the elements of $collection (anything with `do`).
+  constructor.from collection:
+    collection.do: backing_.add it
+
+  size -> int:
+    return backing_.size - first_
+
+  is-empty -> bool:
+    return backing_.size == first_
+
+  add element/any -> none:
+    backing_.add element
+
+  add-all collection -> none:
+    collection.do: backing_.add it
+
+  /// Inserts $element before the first.
+  add-first element/any -> none:
+    if first_ == 0:
+      // Make room at the front: as much as there are elements, plus one.
+      padding := backing_.size + 1
+      bigger := List padding + backing_.size
+      bigger.replace padding backing_
+      backing_ = bigger
+      first_ = padding
+    first_--
+    backing_[first_] = element
+
+  remove-first -> any:
+    if is-empty: throw "OUT_OF_BOUNDS: remove-first of an empty deque"
+    value := backing_[first_]
+    backing_[first_] = null
+    first_++
+    shrink_
+    return value
+
+  remove-last -> any:
+    if is-empty: throw "OUT_OF_BOUNDS: remove-last of an empty deque"
+    value := backing_.remove-last
+    shrink_
+    return value
+
+  first -> any:
+    if is-empty: throw "OUT_OF_BOUNDS: first of an empty deque"
+    return backing_[first_]
+
+  last -> any:
+    if is-empty: throw "OUT_OF_BOUNDS: last of an empty deque"
+    return backing_.last
+
+  clear -> none:
+    backing_ = []
+    first_ = 0
+
+  operator [] index/int -> any:
+    check-index_ index
+    return backing_[first_ + index]
+
+  operator []= index/int value/any -> any:
+    check-index_ index
+    return backing_[first_ + index] = value
+
+  check-index_ index/int -> none:
+    if not 0 <= index < size: throw "OUT_OF_BOUNDS: index $index of a deque of size $size"
+
+  /// Inserts $value before the element at index $at ($at may be $size).
+  insert --at/int value/any -> none:
+    if not 0 <= at <= size: throw "OUT_OF_BOUNDS: insert at $at into a deque of size $size"
+    backing_.insert --at=first_ + at value
+
+  /// Removes and returns the element at index $at.
+  remove --at/int -> any:
+    check-index_ at
+    value := backing_.remove --at=first_ + at
+    shrink_
+    return value
+
+  /// Removes the first element equal to $needle, if any.
+  remove needle/any -> none:
+    at := index-of needle
+    if at >= 0: remove --at=at
+
+  /// Room for $amount more elements (a hint; Eave's lists grow by doubling anyway).
+  reserve amount/int -> none:
+    if amount < 0: throw "OUT_OF_BOUNDS: reserve $amount"
+
+  do [block] -> none:
+    for i := first_; i < backing_.size; i++: block.call backing_[i]
+
+  do --reversed/bool [block] -> none:
+    if not reversed:
+      do block
+      return
+    for i := backing_.size - 1; i >= first_; i--: block.call backing_[i]
+
+  any [predicate] -> bool:
+    do: if predicate.call it: return true
+    return false
+
+  every [predicate] -> bool:
+    do: if not predicate.call it: return false
+    return true
+
+  contains element/any -> bool:
+    return (index-of element) >= 0
+
+  index-of --last/bool=false needle/any from/int=0 to/int=size -> int:
+    if not 0 <= from <= to <= size: throw "OUT_OF_BOUNDS: [$from..$to] of a deque of size $size"
+    at := backing_.index-of --last=last needle first_ + from first_ + to
+    return at < 0 ? -1 : at - first_
+
+  index-of --last/bool=false needle/any from/int=0 to/int=size [--if-absent] -> any:
+    at := index-of --last=last needle from to
+    return at < 0 ? if-absent.call : at
+
+  /// The index of $needle in the sorted range $from..$to, as $(List.index-of --binary needle).
+  index-of --binary/bool needle/any from/int=0 to/int=size -> int:
+    return index-of --binary needle from to --if-absent=: -1
+
+  index-of --binary/bool needle/any from/int=0 to/int=size [--if-absent] -> any:
+    return index-of needle from to --if-absent=if-absent --binary-compare=: | a b |
+      a < b ? -1 : (a == b ? 0 : 1)
+
+  index-of needle/any from/int=0 to/int=size [--binary-compare] -> int:
+    return index-of needle from to --binary-compare=binary-compare --if-absent=: -1
+
+  /// As $(List.index-of needle from to [--binary-compare] [--if-absent]): $if-absent gets the
+  /// index where $needle would be inserted.
+  index-of needle/any from/int=0 to/int=size [--binary-compare] [--if-absent] -> any:
+    if not 0 <= from <= to <= size: throw "OUT_OF_BOUNDS: [$from..$to] of a deque of size $size"
+    at := backing_.index-of needle first_ + from first_ + to
+        --binary-compare=binary-compare
+        --if-absent=: return if-absent.call it - first_
+    return at - first_
+
+  reduce [block] -> any:
+    if is-empty: throw "NOT_FOUND: reduce of an empty deque"
+    result := backing_[first_]
+    for i := first_ + 1; i < backing_.size; i++: result = block.call result backing_[i]
+    return result
+
+  reduce --initial [block] -> any:
+    result := initial
+    do: result = block.call result it
+    return result
+
+  /// A deque of the elements from $from to, not including, $to.
+  copy from/int=0 to/int=size -> Deque:
+    return Deque.from backing_[first_ + from..first_ + to]
+
+  stringify -> string:
+    return backing_[first_..].stringify
+
+  // Gives the room at the front back once it is more than half of the backing list.
+  shrink_ -> none:
+    if first_ * 2 <= backing_.size: return
+    backing_ = backing_[first_..]
+    first_ = 0

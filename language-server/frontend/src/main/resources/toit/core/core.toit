@@ -366,20 +366,6 @@ interface Collection:
   reduce [block] -> any
   reduce --initial [block] -> any
 
-/// A double-ended queue.
-class Deque:
-  constructor: #primitive.core.deque_new
-  size -> int: return #primitive.core.deque_size
-  is-empty -> bool: return size == 0
-  add element -> none: #primitive.core.deque_add
-  add-first element -> none: #primitive.core.deque_add_first
-  remove-first: return #primitive.core.deque_remove_first
-  remove-last: return #primitive.core.deque_remove_last
-  first: return #primitive.core.deque_first
-  last: return #primitive.core.deque_last
-  clear -> none: #primitive.core.deque_clear
-  do [block] -> none: #primitive.core.deque_do
-
 /// The broken-down form of a Time (Time.local, Time.utc).
 class TimeInfo:
   year/int

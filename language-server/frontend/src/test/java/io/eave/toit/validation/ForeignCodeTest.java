@@ -666,24 +666,26 @@ class ForeignCodeTest {
 
     @Test
     void aSubclassOfALibraryClassMayUseWhatTheSdksClassHas() {
-        // the SDK's Deque is a List: a subclass indexes itself, inserts and removes at positions
+        // the SDK's Set has intersect, filter and remove --if-absent; Eave's Set has not (yet)
         Result result = analyze("""
-                class Queue extends Deque:
-                  push-sorted value/int -> none:
-                    at := index-of value --binary-compare=: | a b | a - b
-                    insert --at=at value
+                class Tags extends Set:
+                  common other/Set -> Set:
+                    return intersect other
 
-                  remove value/int -> none:
-                    remove --at=(index-of value)
+                  keep-short -> none:
+                    filter --in-place: it.size < 4
+
+                  remove value/string -> none:
+                    remove value --if-absent=: null
 
                 main:
-                  q := Queue
-                  q.push-sorted 3
-                  q.remove 3
+                  t := Tags
+                  t.keep-short
+                  t.remove "a"
                 """);
         assertEquals("", errors(result));
-        // index-of twice, insert, and remove --at (the own overload does not take it)
-        assertEquals(4, result.diagnostics().size(), result.diagnostics().toString());
+        // intersect, filter, and remove --if-absent (the own overload does not take it)
+        assertEquals(3, result.diagnostics().size(), result.diagnostics().toString());
         for (Diagnostic d : result.diagnostics()) {
             assertEquals(ToitIssueCodes.NOT_IN_LIBRARY, d.code(), d.toString());
         }

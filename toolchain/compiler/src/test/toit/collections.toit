@@ -7,7 +7,11 @@ main:
   print (list.map: it * 2)              // expect: [6, 2, 4, 10]
   print (list.filter: it > 1)           // expect: [3, 2, 5]
   print (list.reduce: | a b | a + b)    // expect: 11
-  list.sort
+  sorted := list.sort
+  print sorted                          // expect: [1, 2, 3, 5]
+  print list                            // expect: [3, 1, 2, 5]
+  print (list.sort: | a b | b - a)      // expect: [5, 3, 2, 1]
+  list.sort --in-place
   print list                            // expect: [1, 2, 3, 5]
   print list[1..3]                      // expect: [2, 3]
   m := {"one": 1, "two": 2}

@@ -282,11 +282,12 @@ class List:
       result += stringify.call this[it]
     return result
 
-  /// Sorts in place, stably: by `<` or by $compare (negative, zero or positive).
-  sort --in-place/bool=true -> List:
+  /// A sorted copy, stably: by `<` or by $compare (negative, zero or positive); with
+  /// `--in-place` this list itself is sorted and returned (as the SDK's `List.sort`).
+  sort --in-place/bool=false -> List:
     return sort --in-place=in-place: | a b | a < b ? -1 : (b < a ? 1 : 0)
 
-  sort --in-place/bool=true [compare] -> List:
+  sort --in-place/bool=false [compare] -> List:
     target := in-place ? this : copy
     // Insertion sort: lists on a device are short, and it is stable and allocation free.
     for i := 1; i < target.size; i++:

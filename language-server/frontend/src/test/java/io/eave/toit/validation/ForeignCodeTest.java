@@ -130,6 +130,26 @@ class ForeignCodeTest {
     }
 
     @Test
+    void modulesOfTheToitPlatformOf2020ImportWithoutErrors() {
+        // the SDK of 2020-2021 had `pubsub`, `job`, `metrics` and `statistics` for devices of its
+        // cloud platform; programs of that time (demos, user projects) import them
+        assertClean("""
+                import pubsub
+                import job
+                import metrics show METRIC_COUNT
+                import statistics
+
+                IN ::= "cloud:app/in"
+
+                main:
+                  if job.trigger is job.PubSubTrigger: print "woken by a message"
+                  pubsub.subscribe IN --auto_acknowledge: | msg/pubsub.Message |
+                    pubsub.publish "cloud:app/out" msg.payload
+                  print METRIC_COUNT
+                """);
+    }
+
+    @Test
     void anUnknownModuleIsStillAnErrorButOnlyOnce() {
         Result result = analyze("""
                 import sensors.thermometr

@@ -18,6 +18,18 @@ public final class SdkSources {
     private SdkSources() {
     }
 
+    /**
+     * Whether {@code resource} is a file of an SDK's core itself ({@code lib/core/*.toit} next to
+     * {@code core.toit}): the core declares what user code may not (`throw`, `catch` ...).
+     */
+    public static boolean isCoreFile(Resource resource) {
+        if (resource == null || !resource.getURI().isFile()) return false;
+        Path folder = Path.of(resource.getURI().toFileString()).toAbsolutePath().getParent();
+        return folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("core")
+                && folder.getParent() != null && folder.getParent().getFileName() != null
+                && folder.getParent().getFileName().toString().equals("lib") && Files.isRegularFile(folder.resolve("core.toit"));
+    }
+
     /** The declarations of the SDK core {@code resource} belongs to, or none. */
     public static List<Declaration> core(Resource resource) {
         if (resource == null || resource.getResourceSet() == null || !resource.getURI().isFile()) return List.of();

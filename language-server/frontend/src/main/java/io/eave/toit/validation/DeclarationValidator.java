@@ -48,7 +48,9 @@ public class DeclarationValidator extends AbstractDeclarativeValidator {
         if (feature == null || !(declaration.eGet(feature) instanceof String name)) return;
         if (name.equals("_") && !(declaration instanceof Parameter)) {   // `| _ value |` ignores an argument
             error("'_' cannot be declared", declaration, feature, ToitIssueCodes.RESERVED_NAME);
-        } else if (FUTURE_KEYWORDS.contains(name)) {
+        } else if (FUTURE_KEYWORDS.contains(name)
+                // the SDK's core declares `throw`, `catch` ... itself; Toit compiles it without a warning
+                && !io.eave.toit.scoping.SdkSources.isCoreFile(declaration.eResource())) {
             warning("'" + name + "' will be reserved: choose another name", declaration, feature, ToitIssueCodes.RESERVED_NAME);
         }
     }

@@ -571,6 +571,21 @@ class ForeignCodeTest {
     }
 
     @Test
+    void theSdksCoreMayDeclareTheNamesReservedForUserCode(@TempDir Path sdk) throws IOException {
+        // lib/core/exceptions.toit declares `throw` and `catch`: Toit compiles it (with every program) silently
+        Files.createDirectories(sdk.resolve("lib/core"));
+        Files.writeString(sdk.resolve("lib/core/core.toit"), "import .failures\nexport *\n");
+        Path failures = sdk.resolve("lib/core/failures.toit");
+        Files.writeString(failures, "throw failure/any -> none:\n  __throw__ failure\n"
+                + "catch [block]:\n  block.call\n  return null\n");
+        assertEquals("", summary(FRONT_END.analyze(failures)));
+        // the same declarations in a program keep their warning
+        Path program = sdk.resolve("app.toit");
+        Files.writeString(program, "catch [block]:\n  block.call\n  return null\n\nmain:\n");
+        assertEquals("1:1 reserved-name", summary(FRONT_END.analyze(program)));
+    }
+
+    @Test
     void flagTypesAndTheResourceGroupOfTheSdksCore() {
         // `True` as the type of a flag picks an overload; SDK packages hand their primitives
         // the core's resource group and print on stderr past the print service

@@ -402,6 +402,9 @@ round-down value/int divisor/int -> int: return value - value % divisor
 /// Seeds the generator behind `random` with the bytes of `seed` (a string or a ByteArray).
 set-random-seed seed -> none: #primitive.core.random_seed
 
+/// Sets the time zone of local time as POSIX TZ rules ("CET-1CEST,M3.5.0,M10.5.0/3"); null for UTC.
+set-timezone rules/string? -> none: #primitive.core.set_tz
+
 /// A byte array outside the heap, cheap to hand to another container.
 create-off-heap-byte-array size/int -> ByteArray: return #primitive.core.off_heap_bytes
 

@@ -150,6 +150,20 @@ class ForeignCodeTest {
     }
 
     @Test
+    void theCoreSetsTheTimeZone() {
+        // `set-timezone` is a top-level function of the SDK's core (lib/core/time.toit)
+        assertClean("""
+                ZONE ::= "CET-1CEST,M3.5.0,M10.5.0/3"
+
+                main:
+                  set-timezone ZONE
+                  print Time.now
+                """);
+        // a wrong call of it is still an error
+        assertEquals("1:7 wrong-argument-count", summary(analyze("main: set-timezone")));
+    }
+
+    @Test
     void anUnknownModuleIsStillAnErrorButOnlyOnce() {
         Result result = analyze("""
                 import sensors.thermometr

@@ -1,23 +1,19 @@
 package io.eave.toit.editor.lsp.semantic;
 
 import io.eave.toit.editor.lsp.LateAnswers;
-import io.eave.toit.editor.lsp.ToitDocumentSync;
+import io.eave.toit.editor.lsp.ServerFollowingReconciler;
 import io.eave.toit.editor.lsp.ToitLanguageServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.ITextPresentationListener;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerExtension2;
 import org.eclipse.jface.text.ITextViewerExtension4;
 import org.eclipse.jface.text.TextPresentation;
-import org.eclipse.jface.text.reconciler.IReconciler;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -33,35 +29,19 @@ import org.eclipse.ui.PlatformUI;
  * styles move with the text (styles the edit touched are dropped). Only the stretch of text whose
  * styles changed is presented again, not the whole document.
  */
-public final class ToitSemanticHighlighting implements IReconciler, ITextPresentationListener, IDocumentListener, ITextInputListener {
-    static final int DELAY_MS = 300;
-    private ITextViewer viewer;
-    private IDocument document;
+public final class ToitSemanticHighlighting extends ServerFollowingReconciler implements ITextPresentationListener {
     private List<StyleRange> styles = List.of();
-    private int generation;
-    private CompletableFuture<?> pending;
 
     @Override
-    public void install(ITextViewer textViewer) {
-        if (!(textViewer instanceof ITextViewerExtension4 v4)) return;
-        viewer = textViewer;
+    protected boolean attach(ITextViewer textViewer) {
+        if (!(textViewer instanceof ITextViewerExtension4 v4)) return false;
         v4.addTextPresentationListener(this);
-        viewer.addTextInputListener(this);
-        inputDocumentChanged(null, viewer.getDocument());   // the editor sets it after installing us
+        return true;
     }
 
     @Override
-    public void uninstall() {
-        if (viewer instanceof ITextViewerExtension4 v4) v4.removeTextPresentationListener(this);
-        if (viewer != null) viewer.removeTextInputListener(this);
-        if (document != null) document.removeDocumentListener(this);
-        if (pending != null) pending.cancel(true);
-        viewer = null;
-    }
-
-    @Override
-    public IReconcilingStrategy getReconcilingStrategy(String contentType) {
-        return null;
+    protected void detach(ITextViewer textViewer) {
+        ((ITextViewerExtension4) textViewer).removeTextPresentationListener(this);
     }
 
     /** The styles applied now (document offsets), for tests. */
@@ -80,28 +60,12 @@ public final class ToitSemanticHighlighting implements IReconciler, ITextPresent
     }
 
     @Override
-    public void inputDocumentAboutToBeChanged(IDocument oldInput, IDocument newInput) {
-    }
-
-    @Override
-    public void inputDocumentChanged(IDocument oldInput, IDocument newInput) {
-        if (newInput == document) return;
-        if (document != null) document.removeDocumentListener(this);
-        document = newInput;
+    protected void documentReplaced() {
         styles = List.of();
-        generation++;
-        if (document != null) {
-            document.addDocumentListener(this);
-            schedule();
-        }
     }
 
     @Override
-    public void documentAboutToBeChanged(DocumentEvent event) {
-    }
-
-    @Override
-    public void documentChanged(DocumentEvent event) {
+    protected void edited(DocumentEvent event) {
         int delta = (event.getText() == null ? 0 : event.getText().length()) - event.getLength();
         int end = event.getOffset() + event.getLength();
         List<StyleRange> moved = new ArrayList<>();
@@ -115,47 +79,35 @@ public final class ToitSemanticHighlighting implements IReconciler, ITextPresent
             }
         }
         styles = moved;
-        generation++;
-        schedule();
     }
 
-    private void schedule() {
-        int mine = generation;
-        Display display = Display.getCurrent();
-        if (display == null) return;
-        display.timerExec(DELAY_MS, () -> {
-            if (mine == generation && viewer != null) request();
-        });
-    }
-
-    private void request() {
-        String uri = ToitDocumentSync.uriOf(document);
-        if (uri == null) return;
-        int mine = generation;
-        if (pending != null) pending.cancel(true);
+    @Override
+    protected CompletableFuture<?> request(String uri, int mine) {
         Display display = Display.getCurrent();
         ToitLanguageServers servers = ToitLanguageServers.get();
         CompletableFuture<SemanticTokens> answer = servers.request(s -> s.getTextDocumentService()
                 .semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri))));
-        pending = answer;
         answer.thenCombine(servers.capabilities(), (tokens, capabilities) -> {
             var provider = capabilities.getSemanticTokensProvider();
             if (tokens == null || provider == null || provider.getLegend() == null) return null;
             var legend = provider.getLegend();
             LateAnswers.apply(display, List.of(this, "tokens"), () -> {
-                if (mine != generation || viewer == null) return;   // stale, or the editor closed
+                if (!current(mine)) return;   // stale, or the editor closed
                 SemanticTokenStyles decoder = new SemanticTokenStyles(legend,
                         PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry());
                 List<StyleRange> before = styles;
-                styles = decoder.decode(document, tokens.getData());
+                styles = decoder.decode(document(), tokens.getData());
                 repaint(before, styles);
             });
             return null;
         });
+        return answer;
     }
 
     /** Presents again only the text between the first and the last style that changed. */
     private void repaint(List<StyleRange> before, List<StyleRange> after) {
+        ITextViewer viewer = viewer();
+        IDocument document = document();
         if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) return;
         int head = 0;
         while (head < before.size() && head < after.size() && same(before.get(head), after.get(head))) head++;

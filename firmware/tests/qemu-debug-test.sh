@@ -11,16 +11,10 @@ image=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "debug test $board: FAIL: $*" >&2; exit 1; }
 
-jar=$(ls "$root"/toolchain/cli/target/eave-cli-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -d "$root/toolchain/cli/target/lib" ]; then
-  echo "debug test $board: skipped: the CLI is not built (toolchain/cli/target)"
-  exit 77
-fi
+what="debug test $board"
+. "$root/firmware/tests/eave-cli.sh"
 command -v node >/dev/null 2>&1 \
   || fail "node is missing: the DAP session script needs Node.js 18 or later (Debian: apt-get install nodejs)"
-if [ -f "$root/.mvn/wrapper/java-home.sh" ]; then . "$root/.mvn/wrapper/java-home.sh"; fi
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/target/lib/*" io.eave.cli.Main)
 
 work=$(mktemp -d)
 : >"$work/simulate.out"

@@ -12,15 +12,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 vectors=$root/docs/vectors/image
 fail() { echo "run test $board: FAIL: $*" >&2; exit 1; }
 
-jar=$(ls "$root"/toolchain/cli/target/eave-cli-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -d "$root/toolchain/cli/target/lib" ]; then
-  echo "run test $board: skipped: the CLI is not built (toolchain/cli/target)"
-  exit 77
-fi
-if [ -f "$root/.mvn/wrapper/java-home.sh" ]; then . "$root/.mvn/wrapper/java-home.sh"; fi
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/target/lib/*" io.eave.cli.Main)
-eave() { "${cli[@]}" "$@"; }
+what="run test $board"
+. "$root/firmware/tests/eave-cli.sh"
 
 work=$(mktemp -d)
 : >"$work/simulate.out" # the background JVM opens it later than the loop below first reads it

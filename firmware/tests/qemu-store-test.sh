@@ -17,15 +17,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "store test $board: FAIL: $*" >&2; exit 1; }
 say() { echo "store test $board: $(date +%T) $*"; }
 
-jar=$(ls "$root"/toolchain/cli/target/eave-cli-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -d "$root/toolchain/cli/target/lib" ]; then
-  say "skipped: the CLI is not built (toolchain/cli/target)"
-  exit 77
-fi
-if [ -f "$root/.mvn/wrapper/java-home.sh" ]; then . "$root/.mvn/wrapper/java-home.sh"; fi
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-cli=("$java" --enable-native-access=ALL-UNNAMED -cp "$jar:$root/toolchain/cli/target/lib/*" io.eave.cli.Main)
-eave() { "${cli[@]}" "$@"; }
+what="store test $board"
+. "$root/firmware/tests/eave-cli.sh"
 
 work=$(mktemp -d)
 export EAVE_HOME=$work/home # the device folder of this run, not the user's
